@@ -1,0 +1,77 @@
+// src/bot.ts: builds store, Gemini and Discord from a Config, starts them, and stops them cleanly.
+import type { Server } from "node:http";
+import { Client, Events, GatewayIntentBits, Partials } from "discord.js";
+import type { Config } from "./config.js";
+import { createStore } from "./conversation/store.js";
+import { createTurnQueue } from "./conversation/turnQueue.js";
+import type { Deps } from "./deps.js";
+import { handleInteraction } from "./discord/handleInteraction.js";
+import { handleMessage } from "./discord/handleMessage.js";
+import { createGeminiClient, createGenerate } from "./gemini/generate.js";
+import { createMetrics, startHttp } from "./http/startHttp.js";
+import type { Logger } from "./logger.js";
+
+export type RunningBot = { client: Client; deps: Deps; http?: Server; stop(): Promise<void> };
+
+/** Creates the discord.js client the bot needs: guild messages with content, DMs, and no mention ever pinging. */
+export function createClient(config: Config): Client {
+	return new Client({
+		intents: [
+			GatewayIntentBits.Guilds,
+			GatewayIntentBits.GuildMessages,
+			GatewayIntentBits.MessageContent,
+			GatewayIntentBits.DirectMessages,
+		],
+		// DM channels arrive uncached; without the Channel partial discord.js drops their messages.
+		partials: [Partials.Channel],
+		rest: { api: config.discordApiUrl },
+		allowedMentions: { parse: [], repliedUser: false },
+	});
+}
+
+/** Starts the bot and resolves once Discord is ready; `stop()` drains nothing new and closes every connection. */
+export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
+	const store = await createStore(config.storeUrl, config.storeNamespace);
+	const gemini = createGeminiClient(config.gemini);
+	const metrics = createMetrics();
+	const deps: Deps = {
+		config,
+		logger,
+		store,
+		generate: createGenerate(gemini, { ...config.gemini, logger: logger.child({ module: "gemini" }) }),
+		turns: createTurnQueue(),
+		metrics,
+	};
+	const client = createClient(config);
+	const log = logger.child({ module: "discord" });
+	client.on(Events.InteractionCreate, (interaction) => {
+		handleInteraction(interaction, deps).catch((err: unknown) => log.error({ err }, "interaction handler crashed"));
+	});
+	client.on(Events.MessageCreate, (message) => {
+		handleMessage(message, deps).catch((err: unknown) => log.error({ err }, "message handler crashed"));
+	});
+	client.on(Events.Error, (err) => log.error({ err }, "discord client error"));
+	client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, "gateway disconnected"));
+	const http = config.httpPort > 0 ? await startHttp(config.httpPort, metrics, () => client.isReady()) : undefined;
+	const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+	try {
+		await client.login(config.discordToken);
+		await ready;
+	} catch (err) {
+		await client.destroy();
+		http?.close();
+		await store.close();
+		throw err;
+	}
+	log.info({ user: client.user?.id, guilds: client.guilds.cache.size, model: config.gemini.model }, "bot ready");
+	return {
+		client,
+		deps,
+		...(http ? { http } : {}),
+		async stop() {
+			await client.destroy();
+			await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
+			await store.close();
+		},
+	};
+}

@@ -1,0 +1,144 @@
+// src/config.ts: the environment, parsed and validated once; the only reader of process.env.
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const booleanish = z
+	.enum(["true", "false", "1", "0", "yes", "no", ""])
+	.optional()
+	.transform((value) => value === "true" || value === "1" || value === "yes");
+
+const optionalText = z
+	.string()
+	.optional()
+	.transform((value) => (value?.trim() ? value.trim() : undefined));
+
+const snowflake = z
+	.string()
+	.regex(/^\d{17,20}$/, "must be a Discord id (17 to 20 digits)")
+	.optional()
+	.or(z.literal("").transform(() => undefined));
+
+const storeUrl = z
+	.string()
+	.default("sqlite://data/bot.sqlite")
+	.refine((value) => /^(sqlite|redis|rediss):\/\/.+/.test(value), {
+		message: "must start with sqlite:// (a file path) or redis:// (host:port)",
+	});
+
+const fields = z.object({
+	DISCORD_TOKEN: z.string({ error: "is required: the bot token from the Developer Portal, Bot tab" }).min(1, {
+		error: "is empty: paste the bot token from the Developer Portal, Bot tab",
+	}),
+	DISCORD_API_URL: z.url({ error: "must be a URL such as https://discord.com/api" }).default("https://discord.com/api"),
+	DISCORD_GUILD_ID: snowflake,
+	GEMINI_API_KEY: optionalText,
+	GOOGLE_API_KEY: optionalText,
+	GOOGLE_GEMINI_BASE_URL: z.url().optional(),
+	GOOGLE_VERTEX_BASE_URL: z.url().optional(),
+	GOOGLE_GENAI_USE_VERTEXAI: booleanish,
+	GOOGLE_CLOUD_PROJECT: optionalText,
+	GOOGLE_CLOUD_LOCATION: optionalText,
+	GEMINI_MODEL: z.string().trim().min(1).default("gemini-3.1-flash-image"),
+	GEMINI_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(120_000),
+	GEMINI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+	GEMINI_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+	STORE_URL: storeUrl,
+	STORE_NAMESPACE: z
+		.string()
+		.regex(/^[\w-]{1,40}$/, "must be 1 to 40 letters, digits, _ or -")
+		.default("nbt"),
+	HTTP_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
+	LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+});
+
+/** Credential rules span several variables; checked on the raw env so they are reported alongside field errors. */
+function credentialProblems(env: Record<string, string | undefined>): string[] {
+	const has = (name: string) => Boolean(env[name]?.trim());
+	const vertex = ["true", "1", "yes"].includes(env.GOOGLE_GENAI_USE_VERTEXAI ?? "");
+	if (vertex) {
+		return has("GOOGLE_CLOUD_PROJECT") || has("GEMINI_API_KEY") || has("GOOGLE_API_KEY")
+			? []
+			: ["GOOGLE_CLOUD_PROJECT is required in Vertex AI mode (or set GEMINI_API_KEY for Vertex express mode)"];
+	}
+	return has("GEMINI_API_KEY") || has("GOOGLE_API_KEY")
+		? []
+		: ["GEMINI_API_KEY is required: create a key in Google AI Studio, or set GOOGLE_GENAI_USE_VERTEXAI=true"];
+}
+
+export type Config = {
+	discordToken: string;
+	discordApiUrl: string;
+	discordGuildId: string | undefined;
+	gemini: {
+		apiKey: string | undefined;
+		vertex: { project: string | undefined; location: string } | undefined;
+		baseUrl: string | undefined;
+		model: string;
+		timeoutMs: number;
+		maxRetries: number;
+		concurrency: number;
+	};
+	storeUrl: string;
+	storeNamespace: string;
+	httpPort: number;
+	logLevel: (typeof LOG_LEVELS)[number];
+};
+
+/** Thrown when the environment cannot run the bot; its message names every problem and never a secret's value. */
+export class ConfigError extends Error {
+	readonly code = "invalidConfig";
+	constructor(readonly problems: string[]) {
+		super(
+			`The bot cannot start; fix these settings in .env (see .env.example):\n${problems.map((problem) => `  - ${problem}`).join("\n")}`,
+		);
+		this.name = "ConfigError";
+	}
+}
+
+/** Parses and validates the environment into a typed Config, or throws one ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+	const result = fields.safeParse(env);
+	const problems = [
+		...(result.error?.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`) ?? []),
+		...credentialProblems(env),
+	];
+	if (!result.success || problems.length > 0) throw new ConfigError(problems);
+	const value = result.data;
+	const vertex = value.GOOGLE_GENAI_USE_VERTEXAI;
+	return {
+		discordToken: value.DISCORD_TOKEN,
+		discordApiUrl: value.DISCORD_API_URL.replace(/\/+$/, ""),
+		discordGuildId: value.DISCORD_GUILD_ID,
+		gemini: {
+			apiKey: value.GEMINI_API_KEY ?? value.GOOGLE_API_KEY,
+			vertex: vertex
+				? { project: value.GOOGLE_CLOUD_PROJECT, location: value.GOOGLE_CLOUD_LOCATION ?? "global" }
+				: undefined,
+			baseUrl: vertex ? value.GOOGLE_VERTEX_BASE_URL : value.GOOGLE_GEMINI_BASE_URL,
+			model: value.GEMINI_MODEL,
+			timeoutMs: value.GEMINI_TIMEOUT_MS,
+			maxRetries: value.GEMINI_MAX_RETRIES,
+			concurrency: value.GEMINI_CONCURRENCY,
+		},
+		storeUrl: value.STORE_URL,
+		storeNamespace: value.STORE_NAMESPACE,
+		httpPort: value.HTTP_PORT,
+		logLevel: value.LOG_LEVEL,
+	};
+}
+
+export type DeployConfig = Pick<Config, "discordToken" | "discordApiUrl" | "discordGuildId">;
+
+/** The subset deploy-commands needs: a Gemini key is not required to register commands. */
+export function loadDeployConfig(env: Record<string, string | undefined>): DeployConfig {
+	const result = fields.pick({ DISCORD_TOKEN: true, DISCORD_API_URL: true, DISCORD_GUILD_ID: true }).safeParse(env);
+	if (!result.success) {
+		throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+	}
+	return {
+		discordToken: result.data.DISCORD_TOKEN,
+		discordApiUrl: result.data.DISCORD_API_URL.replace(/\/+$/, ""),
+		discordGuildId: result.data.DISCORD_GUILD_ID,
+	};
+}

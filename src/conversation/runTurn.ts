@@ -1,0 +1,107 @@
+// src/conversation/runTurn.ts: one Gemini conversation turn, and committing it once it produced an image.
+import { buildRequest } from "../gemini/buildRequest.js";
+import type { GenerateContent } from "../gemini/generate.js";
+import { capabilitiesOf } from "../gemini/models.js";
+import { parseReply } from "../gemini/parseReply.js";
+import type { ContentPart, ModelReply, RequestTurn } from "../gemini/types.js";
+import { imageKey, planHistory } from "./historyBudget.js";
+import type { Store } from "./store.js";
+import type { Conversation, Exchange, StoredPart, UserTurn } from "./types.js";
+
+/**
+ * Google's documented stand-in signature for model parts we had to rewrite (an image left out of the context):
+ * Gemini 3 image models refuse a replayed model part without one.
+ */
+export const PLACEHOLDER_SIGNATURE = "skip_thought_signature_validator";
+
+export type TurnDeps = { generate: GenerateContent; store: Pick<Store, "getImage"> };
+export type TurnResult = { reply: ModelReply; droppedImages: number };
+
+async function resolvePart(
+	part: StoredPart,
+	role: "user" | "model",
+	dropped: boolean,
+	store: TurnDeps["store"],
+): Promise<ContentPart> {
+	const signature = part.thoughtSignature ? { thoughtSignature: part.thoughtSignature } : {};
+	if (part.kind === "text") return { kind: "text", text: part.text, ...signature };
+	const data = dropped ? undefined : await store.getImage(part.image.sha256);
+	if (data) return { kind: "image", data, mimeType: part.image.mimeType, ...signature };
+	const placeholder = "[An earlier image was left out here to keep the conversation within the model's limits.]";
+	return role === "model" && part.thoughtSignature
+		? { kind: "text", text: placeholder, thoughtSignature: PLACEHOLDER_SIGNATURE }
+		: { kind: "text", text: placeholder };
+}
+
+/** Builds the whole request for `turn` on top of the conversation's history and returns what the model answered. */
+export async function runTurn(
+	deps: TurnDeps,
+	conversation: Conversation,
+	turn: UserTurn,
+	signal?: AbortSignal,
+): Promise<TurnResult> {
+	const capabilities = capabilitiesOf(conversation.model);
+	const plan = planHistory(
+		conversation.exchanges,
+		{ textLength: turn.text.length, imageBytes: turn.images.map((image) => image.data.length) },
+		capabilities,
+	);
+	const turns: RequestTurn[] = [];
+	for (const [index, exchange] of conversation.exchanges.entries()) {
+		if (index < plan.firstExchange) continue;
+		for (const role of ["user", "model"] as const) {
+			const parts = await Promise.all(
+				exchange[role].map((part, partIndex) =>
+					resolvePart(part, role, plan.droppedImages.has(imageKey(index, role, partIndex)), deps.store),
+				),
+			);
+			turns.push({ role, parts });
+		}
+	}
+	turns.push({
+		role: "user",
+		parts: [
+			...turn.images.map((image): ContentPart => ({ kind: "image", data: image.data, mimeType: image.mimeType })),
+			...(turn.text ? [{ kind: "text", text: turn.text } as const] : []),
+		],
+	});
+	const request = buildRequest(turns, { model: conversation.model, ...turn.options });
+	const { response, finishMessage } = await deps.generate(request, signal);
+	return { reply: parseReply(response, finishMessage), droppedImages: plan.droppedImages.size + plan.firstExchange };
+}
+
+/** Stores the turn's images and appends the exchange; only turns that produced an image enter the history. */
+export async function commitTurn(
+	store: Pick<Store, "putImage" | "saveConversation">,
+	conversation: Conversation,
+	turn: UserTurn,
+	reply: Extract<ModelReply, { kind: "parts" }>,
+	extra: { droppedImages: number },
+): Promise<Conversation> {
+	const user: StoredPart[] = [];
+	for (const image of turn.images) user.push({ kind: "image", image: await store.putImage(image) });
+	if (turn.text) user.push({ kind: "text", text: turn.text });
+	const model: StoredPart[] = [];
+	for (const part of reply.parts) {
+		const signature = part.thoughtSignature ? { thoughtSignature: part.thoughtSignature } : {};
+		if (part.kind === "text") {
+			model.push({ kind: "text", text: part.text, ...signature });
+		} else {
+			model.push({ kind: "image", image: await store.putImage(part), ...signature });
+		}
+	}
+	const exchange: Exchange = {
+		user,
+		model,
+		requesterId: turn.requesterId,
+		modelId: conversation.model,
+		at: new Date().toISOString(),
+	};
+	const updated: Conversation = {
+		...conversation,
+		exchanges: [...conversation.exchanges, exchange],
+		droppedImagesNotified: conversation.droppedImagesNotified || extra.droppedImages > 0,
+	};
+	await store.saveConversation(updated);
+	return updated;
+}

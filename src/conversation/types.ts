@@ -1,0 +1,59 @@
+// src/conversation/types.ts: the conversation domain, plain data only (what the store keeps and runTurn takes).
+import type { AspectRatio, ImageSize } from "../gemini/models.js";
+
+export const OUTPUT_MODES = ["image", "image_and_text"] as const;
+export type OutputMode = (typeof OUTPUT_MODES)[number];
+
+/** An image kept in the blob store under the sha256 of its bytes. */
+export type ImageRef = { sha256: string; mimeType: string; bytes: number };
+
+/** One part of a stored turn; thoughtSignature is kept verbatim and replayed as it came. */
+export type StoredPart =
+	| { kind: "text"; text: string; thoughtSignature?: string }
+	| { kind: "image"; image: ImageRef; thoughtSignature?: string };
+
+/** A committed user turn and the model's answer to it. */
+export type Exchange = {
+	user: StoredPart[];
+	model: StoredPart[];
+	requesterId: string;
+	modelId: string;
+	at: string;
+};
+
+/** Options a turn runs with; a thread keeps those of its /imagine unless a later /imagine changes them. */
+export type TurnOptions = { aspect?: AspectRatio; output: OutputMode; size?: ImageSize };
+
+/** A thread's (or DM's) image conversation as stored. */
+export type Conversation = {
+	id: string;
+	guildId?: string;
+	ownerId: string;
+	model: string;
+	title: string;
+	createdAt: string;
+	options: TurnOptions;
+	exchanges: Exchange[];
+	/** Set once the thread has been told that older images no longer fit the model's context. */
+	droppedImagesNotified: boolean;
+};
+
+/** An input image after normalisation: bytes a model accepts, and what was done to them. */
+export type InputImage = {
+	data: Buffer;
+	mimeType: string;
+	width: number;
+	height: number;
+	/** True when an animated image was reduced to its first frame. */
+	firstFrameOnly: boolean;
+	/** True when the image was scaled down to fit the input bound. */
+	downscaled: boolean;
+};
+
+/** What the member said in this turn. */
+export type UserTurn = {
+	text: string;
+	images: InputImage[];
+	requesterId: string;
+	options: TurnOptions;
+};

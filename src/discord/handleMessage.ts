@@ -1,0 +1,65 @@
+// src/discord/handleMessage.ts: a member's message in a bot thread (or a DM) is the next turn of its conversation.
+import { ChannelType, type Message } from "discord.js";
+import { type AttachmentInfo, checkTurnInput, loadImages } from "../conversation/prepareTurn.js";
+import type { Deps } from "../deps.js";
+import { describeError } from "./describeError.js";
+import { newConversation } from "./newConversation.js";
+import { sendAll, type TurnChannel, takeTurn } from "./takeTurn.js";
+import { threadTitle } from "./threadTitle.js";
+
+/** Removes mentions of the bot, so "@bot make it yellow" reads as "make it yellow". */
+function promptOf(message: Message): string {
+	const botId = message.client.user.id;
+	return message.content.replaceAll(new RegExp(`<@!?${botId}>`, "g"), "").trim();
+}
+
+/** Takes a turn for a human's message in a thread the bot owns and holds a conversation for, or in a DM. */
+export async function handleMessage(message: Message, deps: Deps): Promise<void> {
+	// Bots (this one included: Discord echoes its own messages), webhooks and system messages never start turns.
+	if (message.author.bot || message.webhookId || message.system) return;
+	const channel = message.channel;
+	const isDm = channel.type === ChannelType.DM;
+	const isBotThread = channel.isThread() && channel.ownerId === message.client.user.id;
+	if (!isDm && !isBotThread) return;
+	const turnChannel = channel as TurnChannel;
+	const attachments: AttachmentInfo[] = message.attachments.map((attachment) => ({
+		url: attachment.url,
+		name: attachment.name,
+		size: attachment.size,
+	}));
+	const text = promptOf(message);
+	let conversation = await deps.store.getConversation(channel.id);
+	if (!conversation && !isDm) return;
+	if (!text && attachments.length === 0) return;
+	const model = conversation?.model ?? deps.config.gemini.model;
+	const options = conversation?.options ?? { output: "image_and_text" as const };
+	try {
+		checkTurnInput({ text, attachments, options, model });
+		const images = await loadImages(attachments);
+		if (!conversation) {
+			conversation = newConversation({
+				id: channel.id,
+				ownerId: message.author.id,
+				model,
+				title: threadTitle(text),
+				options,
+			});
+			await deps.store.saveConversation(conversation);
+		}
+		await takeTurn(deps, {
+			channel: turnChannel,
+			requesterId: message.author.id,
+			text,
+			images,
+			options,
+			replyTo: message.id,
+		});
+	} catch (err) {
+		const described = describeError(err, model);
+		deps.logger[described.level](
+			{ err, ref: described.ref, kind: described.kind, conversation: channel.id },
+			"message turn refused",
+		);
+		await sendAll(turnChannel, [{ content: described.text, files: [] }], message.id);
+	}
+}

@@ -1,0 +1,14 @@
+// src/discord/threadTitle.ts: a thread name from a prompt, within Discord's 100-character limit.
+
+/** Discord's limit on channel and thread names. @see https://discord.com/developers/docs/resources/channel#start-thread-without-message */
+export const MAX_THREAD_NAME_CHARS = 100;
+
+/** Collapses whitespace and cuts at a word boundary with an ellipsis; never empty. */
+export function threadTitle(prompt: string, prefix = ""): string {
+	const clean = prompt.replace(/\s+/g, " ").trim() || "Image conversation";
+	const room = MAX_THREAD_NAME_CHARS - prefix.length;
+	if (clean.length <= room) return prefix + clean;
+	const cut = clean.slice(0, room - 1);
+	const space = cut.lastIndexOf(" ");
+	return `${prefix}${(space > room / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

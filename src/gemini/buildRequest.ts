@@ -1,0 +1,31 @@
+// src/gemini/buildRequest.ts: turns plain history and options into generateContent parameters.
+import type { Content, GenerateContentParameters, Part } from "@google/genai";
+import { Modality } from "@google/genai";
+import { capabilitiesOf } from "./models.js";
+import type { ContentPart, RequestOptions, RequestTurn } from "./types.js";
+
+function toPart(part: ContentPart): Part {
+	// Image bytes must go in as base64 strings: the SDK serialises a Buffer as junk.
+	const base: Part =
+		part.kind === "text"
+			? { text: part.text }
+			: { inlineData: { mimeType: part.mimeType, data: part.data.toString("base64") } };
+	return part.thoughtSignature ? { ...base, thoughtSignature: part.thoughtSignature } : base;
+}
+
+/** Builds the generateContent request for a conversation: every turn in order, image modality, aspect and size. */
+export function buildRequest(turns: RequestTurn[], options: RequestOptions): GenerateContentParameters {
+	const capabilities = capabilitiesOf(options.model);
+	const contents: Content[] = turns.map((turn) => ({ role: turn.role, parts: turn.parts.map(toPart) }));
+	const imageConfig: { aspectRatio?: string; imageSize?: string } = {};
+	if (options.aspect) imageConfig.aspectRatio = options.aspect;
+	if (options.size && capabilities.imageSizes.includes(options.size)) imageConfig.imageSize = options.size;
+	return {
+		model: options.model,
+		contents,
+		config: {
+			responseModalities: options.output === "image" ? [Modality.IMAGE] : [Modality.TEXT, Modality.IMAGE],
+			...(Object.keys(imageConfig).length > 0 ? { imageConfig } : {}),
+		},
+	};
+}

@@ -1,0 +1,24 @@
+// src/logger.ts: the one pino root; modules take a child. Tokens and keys are redacted wherever they appear.
+import { type Logger, pino } from "pino";
+
+export type { Logger };
+
+const REDACTED_PATHS = [
+	"token",
+	"*.token",
+	"apiKey",
+	"*.apiKey",
+	"discordToken",
+	"*.discordToken",
+	"headers.authorization",
+	"*.headers.authorization",
+	'headers["x-goog-api-key"]',
+];
+
+/** Creates the root logger at the given level, writing JSON lines to stdout (or to `destination` in tests). */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+	return pino(
+		{ level, redact: { paths: REDACTED_PATHS, censor: "[redacted]" }, base: { app: "nano-banana-threads" } },
+		destination,
+	);
+}

@@ -1,0 +1,46 @@
+// src/main.ts: composition root. Reads .env once, starts the bot, stops it cleanly on SIGINT/SIGTERM.
+import "dotenv/config";
+import { startBot } from "./bot.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { createLogger } from "./logger.js";
+
+/** discord.js error codes that mean the operator must change something, with what to change. */
+const STARTUP_HINTS: Record<string, string> = {
+	TokenInvalid: "DISCORD_TOKEN was refused: copy the token again from the Developer Portal, Bot tab (Reset Token).",
+	DisallowedIntents:
+		"Discord refused the Message Content intent: enable it in the Developer Portal, Bot tab, Privileged Gateway Intents.",
+};
+
+async function main(): Promise<void> {
+	let config: ReturnType<typeof loadConfig>;
+	try {
+		config = loadConfig(process.env);
+	} catch (err) {
+		if (!(err instanceof ConfigError)) throw err;
+		console.error(err.message);
+		process.exit(1);
+	}
+	const logger = createLogger(config.logLevel);
+	let bot: Awaited<ReturnType<typeof startBot>>;
+	try {
+		bot = await startBot(config, logger);
+	} catch (err) {
+		const hint = STARTUP_HINTS[(err as { code?: string }).code ?? ""];
+		logger.fatal({ err }, hint ?? "bot failed to start");
+		process.exit(1);
+	}
+	const shutdown = (signal: string) => {
+		logger.info({ signal }, "shutting down");
+		bot.stop().then(
+			() => process.exit(0),
+			(err: unknown) => {
+				logger.error({ err }, "shutdown failed");
+				process.exit(1);
+			},
+		);
+	};
+	process.once("SIGINT", shutdown);
+	process.once("SIGTERM", shutdown);
+}
+
+await main();
