@@ -22,7 +22,7 @@ export async function fitForUpload(data: Buffer, mimeType: string, maxBytes = MA
 			const output = await sharp(data)
 				.resize({ width: Math.max(1, Math.round(width * scale)) })
 				.flatten({ background: "#ffffff" })
-				.jpeg({ quality, mozjpeg: true })
+				.jpeg({ quality })
 				.toBuffer();
 			if (output.length <= maxBytes) return { data: output, mimeType: "image/jpeg", extension: "jpg", reencoded: true };
 		}

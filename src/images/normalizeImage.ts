@@ -29,9 +29,7 @@ export async function normalizeImage(data: Buffer, name: string, maxEdge = MAX_I
 			.rotate()
 			.resize({ width: maxEdge, height: maxEdge, fit: "inside", withoutEnlargement: true });
 		// PNG keeps transparency; everything else becomes a high-quality JPEG, far smaller for photos.
-		const encoded = metadata.hasAlpha
-			? pipeline.png({ compressionLevel: 6 })
-			: pipeline.jpeg({ quality: 90, mozjpeg: true });
+		const encoded = metadata.hasAlpha ? pipeline.png({ compressionLevel: 6 }) : pipeline.jpeg({ quality: 90 });
 		const { data: output, info } = await encoded.toBuffer({ resolveWithObject: true });
 		const orientedWidth = (metadata.orientation ?? 1) >= 5 ? metadata.height : metadata.width;
 		return {
