@@ -15,8 +15,9 @@ export type GenerateContent = (request: GenerateContentParameters, signal?: Abor
 
 /** Creates the SDK client from config: Gemini API key mode, or Vertex AI when configured. */
 export function createGeminiClient(gemini: Config["gemini"]): GoogleGenAI {
-	const httpOptions: HttpOptions = gemini.baseUrl ? { baseUrl: gemini.baseUrl } : {};
+	const baseUrl: HttpOptions = gemini.baseUrl ? { baseUrl: gemini.baseUrl } : {};
 	if (gemini.vertex) {
+		const httpOptions = baseUrl;
 		return new GoogleGenAI({
 			vertexai: true,
 			...(gemini.vertex.project ? { project: gemini.vertex.project, location: gemini.vertex.location } : {}),
@@ -24,7 +25,8 @@ export function createGeminiClient(gemini: Config["gemini"]): GoogleGenAI {
 			httpOptions,
 		});
 	}
-	return new GoogleGenAI({ apiKey: gemini.apiKey, httpOptions });
+	// The SDK now defaults to v1; image generation options (imageConfig, thought signatures) live on v1beta.
+	return new GoogleGenAI({ apiKey: gemini.apiKey, httpOptions: { ...baseUrl, apiVersion: "v1beta" } });
 }
 
 type FetchFunction = NonNullable<HttpOptions["fetch"]>;
@@ -58,13 +60,17 @@ export function createGenerate(
 				withRetry(
 					async () => {
 						const catcher = finishMessageCatcher();
-						const attemptSignal = signal
-							? AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs)])
-							: AbortSignal.timeout(options.timeoutMs);
-						const response = await ai.models.generateContent({
-							...request,
-							config: { ...request.config, abortSignal: attemptSignal, httpOptions: { fetch: catcher.fetch } },
-						});
+						const timeout = AbortSignal.timeout(options.timeoutMs);
+						const attemptSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
+						const response = await ai.models
+							.generateContent({
+								...request,
+								config: { ...request.config, abortSignal: attemptSignal, httpOptions: { fetch: catcher.fetch } },
+							})
+							.catch((err: unknown) => {
+								// The SDK aborts with a reason-less AbortError; report our timeout as the TimeoutError it is.
+								throw timeout.aborted && !signal?.aborted ? timeout.reason : err;
+							});
 						const finishMessage = catcher.finishMessage() ?? response.candidates?.[0]?.finishMessage;
 						return finishMessage ? { response, finishMessage } : { response };
 					},

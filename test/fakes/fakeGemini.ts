@@ -73,7 +73,12 @@ export function imageReply(images: Buffer[], text = "Here is your image.", signa
 
 /** An HTTP error with Google's JSON error shape; a 429 carries google.rpc.RetryInfo when `retryDelay` is given. */
 export function errorReply(status: number, retryDelay?: string): ScriptedReply {
-	const statusName: Record<number, string> = { 400: "INVALID_ARGUMENT", 429: "RESOURCE_EXHAUSTED", 500: "INTERNAL", 503: "UNAVAILABLE" };
+	const statusName: Record<number, string> = {
+		400: "INVALID_ARGUMENT",
+		429: "RESOURCE_EXHAUSTED",
+		500: "INTERNAL",
+		503: "UNAVAILABLE",
+	};
 	return {
 		status,
 		body: {
@@ -105,7 +110,8 @@ export async function startFakeGemini(): Promise<FakeGemini> {
 	const unknownRoutes: string[] = [];
 	const script: ScriptedReply[] = [];
 	let served = 0;
-	const defaultReply = async () => imageReply([await solidPng((served * 40) % 256)], `Image number ${served}.`, `sig${served}`);
+	const defaultReply = async () =>
+		imageReply([await solidPng((served * 40) % 256)], `Image number ${served}.`, `sig${served}`);
 	const server = createServer((request, response) => {
 		const route = request.url?.match(/^\/v1beta\/models\/([^/:]+):generateContent(\?.*)?$/);
 		if (request.method !== "POST" || !route?.[1]) {
@@ -126,7 +132,9 @@ export async function startFakeGemini(): Promise<FakeGemini> {
 			const next = script.shift() ?? (await defaultReply());
 			if (next.delayMs) await new Promise((resolve) => setTimeout(resolve, next.delayMs));
 			if (!response.destroyed) send(response, next.status ?? 200, next.body);
-		})().catch((err: unknown) => send(response, 500, { error: { code: 500, message: String(err), status: "INTERNAL" } }));
+		})().catch((err: unknown) =>
+			send(response, 500, { error: { code: 500, message: String(err), status: "INTERNAL" } }),
+		);
 	});
 	await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 	const { port } = server.address() as AddressInfo;

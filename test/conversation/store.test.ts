@@ -1,0 +1,168 @@
+import { createHash, randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createStore, type Store } from "../../src/conversation/store.js";
+import type { Conversation } from "../../src/conversation/types.js";
+
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
+const conversation = (id: string): Conversation => ({
+	id,
+	guildId: "100000000000000001",
+	ownerId: "200000000000000002",
+	model: "gemini-3.1-flash-image",
+	title: "A banana in space",
+	createdAt: "2026-01-01T00:00:00.000Z",
+	options: { output: "image_and_text", aspect: "16:9" },
+	exchanges: [
+		{
+			user: [{ kind: "text", text: "a banana in space" }],
+			model: [
+				{ kind: "text", text: "Here it is", thoughtSignature: "c2ln/+==" },
+				{ kind: "image", image: { sha256: "ab".repeat(32), mimeType: "image/png", bytes: 3 }, thoughtSignature: "s2" },
+			],
+			requesterId: "200000000000000002",
+			modelId: "gemini-3.1-flash-image",
+			at: "2026-01-01T00:00:01.000Z",
+		},
+	],
+	droppedImagesNotified: false,
+});
+
+async function keysOf(store: Store): Promise<string[]> {
+	const keys: string[] = [];
+	if (!store.keyv.iterator) throw new Error("this keyv adapter cannot iterate");
+	for await (const [key] of store.keyv.iterator(undefined)) keys.push(String(key));
+	return keys.sort();
+}
+
+type RawRedis = { keys(pattern: string): Promise<string[]>; del(keys: string[]): Promise<number> };
+
+type Backend = {
+	name: string;
+	url: () => string;
+	setup: () => Promise<void>;
+	teardown: (namespaces: string[]) => Promise<void>;
+};
+
+let tempDir = "";
+const backends: Backend[] = [
+	{
+		name: "SQLite",
+		// A folder that does not exist yet: the store must create it.
+		url: () => `sqlite://${join(tempDir, "not", "yet", "there", "bot.sqlite")}`,
+		setup: async () => {
+			tempDir = await mkdtemp(join(tmpdir(), "store-test-"));
+		},
+		teardown: async () => {
+			await rm(tempDir, { recursive: true, force: true });
+		},
+	},
+	{
+		name: "Redis",
+		url: () => REDIS_URL,
+		setup: async () => {},
+		teardown: async (namespaces) => {
+			// Clear only the namespaces this run made, then prove nothing of them is left.
+			for (const namespace of namespaces) {
+				const store = await createStore(REDIS_URL, namespace);
+				await store.keyv.clear();
+				const client = (store.keyv.store as unknown as { client: RawRedis }).client;
+				const left = await client.keys(`${namespace}*`);
+				if (left.length > 0) await client.del(left);
+				expect(await client.keys(`${namespace}*`)).toEqual([]);
+				await store.close();
+			}
+		},
+	},
+];
+
+describe.each(backends)("createStore on $name", (backend) => {
+	const namespace = `test-${randomUUID()}`;
+	const otherNamespace = `test-${randomUUID()}`;
+	let store: Store;
+
+	beforeAll(async () => {
+		await backend.setup();
+		store = await createStore(backend.url(), namespace);
+	});
+
+	afterAll(async () => {
+		await store?.close();
+		await backend.teardown([namespace, otherNamespace]);
+	});
+
+	it("saves, reads and deletes a conversation", async () => {
+		const saved = conversation("300000000000000003");
+		await store.saveConversation(saved);
+		expect(await store.getConversation(saved.id)).toEqual(saved);
+		expect(await store.deleteConversation(saved.id)).toBe(true);
+		expect(await store.getConversation(saved.id)).toBeUndefined();
+		expect(await store.deleteConversation(saved.id)).toBe(false);
+	});
+
+	it("returns undefined for a conversation it never saw", async () => {
+		expect(await store.getConversation("999")).toBeUndefined();
+	});
+
+	it("stores image bytes once by sha256", async () => {
+		const bytes = Buffer.from(`image bytes ${randomUUID()}`);
+		const sha256 = createHash("sha256").update(bytes).digest("hex");
+		const before = (await keysOf(store)).filter((key) => key.startsWith("img:"));
+		const first = await store.putImage({ data: bytes, mimeType: "image/png" });
+		const second = await store.putImage({ data: Buffer.from(bytes), mimeType: "image/png" });
+		expect(first).toEqual({ sha256, mimeType: "image/png", bytes: bytes.length });
+		expect(second).toEqual(first);
+		const after = (await keysOf(store)).filter((key) => key.startsWith("img:"));
+		expect(after.filter((key) => !before.includes(key))).toEqual([`img:${sha256}`]);
+		expect((await store.getImage(sha256))?.equals(bytes)).toBe(true);
+
+		const other = await store.putImage({ data: Buffer.from("other bytes"), mimeType: "image/jpeg" });
+		expect(other.sha256).not.toBe(sha256);
+		expect((await store.getImage(other.sha256))?.toString()).toBe("other bytes");
+	});
+
+	it("returns undefined for an image it does not hold", async () => {
+		expect(await store.getImage("00".repeat(32))).toBeUndefined();
+	});
+
+	it("keeps data across closing and reopening", async () => {
+		const saved = conversation("400000000000000004");
+		await store.saveConversation(saved);
+		const image = await store.putImage({ data: Buffer.from("persisted"), mimeType: "image/png" });
+		await store.close();
+		store = await createStore(backend.url(), namespace);
+		expect(await store.getConversation(saved.id)).toEqual(saved);
+		expect((await store.getImage(image.sha256))?.toString()).toBe("persisted");
+	});
+
+	it("keeps namespaces apart", async () => {
+		const saved = conversation("500000000000000005");
+		await store.saveConversation(saved);
+		const other = await createStore(backend.url(), otherNamespace);
+		try {
+			expect(await other.getConversation(saved.id)).toBeUndefined();
+		} finally {
+			await other.close();
+		}
+	});
+});
+
+describe("createStore on SQLite", () => {
+	it("creates the folder of the database file", async () => {
+		const dir = await mkdtemp(join(tmpdir(), "store-folder-"));
+		try {
+			const folder = join(dir, "a", "b");
+			expect(existsSync(folder)).toBe(false);
+			const store = await createStore(`sqlite://${join(folder, "bot.sqlite")}`, "nbt");
+			await store.saveConversation(conversation("600000000000000006"));
+			await store.close();
+			expect(existsSync(join(folder, "bot.sqlite"))).toBe(true);
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
+	});
+});
