@@ -29,7 +29,7 @@ export function createClient(config: Config): Client {
 	});
 }
 
-/** Starts the bot and resolves once Discord is ready; `stop()` drains nothing new and closes every connection. */
+/** Starts the bot and resolves once Discord is ready; `stop()` takes no new work, lets running turns finish, then closes everything. */
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
 	const store = await createStore(config.storeUrl, config.storeNamespace);
 	const gemini = createGeminiClient(config.gemini);
@@ -44,12 +44,15 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 	};
 	const client = createClient(config);
 	const log = logger.child({ module: "discord" });
-	client.on(Events.InteractionCreate, (interaction) => {
-		handleInteraction(interaction, deps).catch((err: unknown) => log.error({ err }, "interaction handler crashed"));
-	});
-	client.on(Events.MessageCreate, (message) => {
-		handleMessage(message, deps).catch((err: unknown) => log.error({ err }, "message handler crashed"));
-	});
+	// Handlers in flight, so that stop() lets running turns post and commit before the store closes.
+	const inFlight = new Set<Promise<void>>();
+	const track = (work: Promise<void>, what: string) => {
+		const tracked = work.catch((err: unknown) => log.error({ err }, `${what} handler crashed`));
+		inFlight.add(tracked);
+		void tracked.finally(() => inFlight.delete(tracked));
+	};
+	client.on(Events.InteractionCreate, (interaction) => track(handleInteraction(interaction, deps), "interaction"));
+	client.on(Events.MessageCreate, (message) => track(handleMessage(message, deps), "message"));
 	client.on(Events.Error, (err) => log.error({ err }, "discord client error"));
 	client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, "gateway disconnected"));
 	const http = config.httpPort > 0 ? await startHttp(config.httpPort, metrics, () => client.isReady()) : undefined;
@@ -69,6 +72,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 		deps,
 		...(http ? { http } : {}),
 		async stop() {
+			client.removeAllListeners(Events.InteractionCreate).removeAllListeners(Events.MessageCreate);
+			await Promise.allSettled(inFlight);
 			await client.destroy();
 			await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
 			await store.close();

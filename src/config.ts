@@ -46,7 +46,7 @@ const fields = z.object({
 	STORE_URL: storeUrl,
 	STORE_NAMESPACE: z
 		.string()
-		.regex(/^[\w-]{1,40}$/, "must be 1 to 40 letters, digits, _ or -")
+		.regex(/^[\w-]{1,64}$/, "must be 1 to 64 letters, digits, _ or -")
 		.default("nbt"),
 	HTTP_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
 	LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),

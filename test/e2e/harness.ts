@@ -1,0 +1,67 @@
+// test/e2e/harness.ts: the real bot against a fake Discord and a fake Gemini, all on 127.0.0.1.
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type RunningBot, startBot } from "../../src/bot.js";
+import { loadConfig } from "../../src/config.js";
+import { deployCommands } from "../../src/discord/deployCommands.js";
+import { createLogger } from "../../src/logger.js";
+import { type FakeDiscord, startFakeDiscord } from "../fakes/fakeDiscord.js";
+import { type FakeGemini, startFakeGemini } from "../fakes/fakeGemini.js";
+
+export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
+export type Harness = {
+	discord: FakeDiscord;
+	gemini: FakeGemini;
+	bot: RunningBot;
+	env: Record<string, string>;
+	/** Stops the bot and starts a fresh one on the same store, as a process restart would. */
+	restart(): Promise<RunningBot>;
+	close(): Promise<void>;
+};
+
+/** Starts both fakes, registers the commands, and starts the bot; `store` picks SQLite (a temp file) or Redis. */
+export async function startHarness(
+	options: { store?: "sqlite" | "redis"; env?: Record<string, string> } = {},
+): Promise<Harness> {
+	const discord = await startFakeDiscord();
+	const gemini = await startFakeGemini();
+	const folder = await mkdtemp(join(tmpdir(), "nbt-e2e-"));
+	const namespace = `test-${randomUUID()}`;
+	const env: Record<string, string> = {
+		DISCORD_TOKEN: discord.token,
+		DISCORD_API_URL: discord.apiUrl,
+		DISCORD_GUILD_ID: discord.guildId,
+		GEMINI_API_KEY: gemini.apiKey,
+		GOOGLE_GEMINI_BASE_URL: gemini.baseUrl,
+		STORE_URL: options.store === "redis" ? REDIS_URL : `sqlite://${join(folder, "nested", "bot.sqlite")}`,
+		STORE_NAMESPACE: namespace,
+		GEMINI_MAX_RETRIES: "0",
+		LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "silent",
+		...options.env,
+	};
+	const config = loadConfig(env);
+	const logger = createLogger(config.logLevel);
+	await deployCommands(config);
+	const harness: Harness = {
+		discord,
+		gemini,
+		env,
+		bot: await startBot(config, logger),
+		async restart() {
+			await harness.bot.stop();
+			harness.bot = await startBot(loadConfig(env), logger);
+			return harness.bot;
+		},
+		async close() {
+			if (options.store === "redis") await harness.bot.deps.store.keyv.clear();
+			await harness.bot.stop();
+			await discord.close();
+			await gemini.close();
+			await rm(folder, { recursive: true, force: true });
+		},
+	};
+	return harness;
+}
