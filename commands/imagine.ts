@@ -6,11 +6,11 @@ import {
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
 	ThreadAutoArchiveDuration,
 } from "discord.js";
+import { newConversation } from "../src/conversation/newConversation.js";
 import { type AttachmentInfo, checkTurnInput, loadImages, MAX_PROMPT_CHARS } from "../src/conversation/prepareTurn.js";
 import { OUTPUT_MODES, type TurnOptions } from "../src/conversation/types.js";
 import type { Deps } from "../src/deps.js";
 import { messages } from "../src/discord/messages.js";
-import { newConversation } from "../src/discord/newConversation.js";
 import { type TurnChannel, takeTurn } from "../src/discord/takeTurn.js";
 import { threadTitle } from "../src/discord/threadTitle.js";
 import { ASPECT_RATIOS, type AspectRatio, IMAGE_SIZES, type ImageSize } from "../src/gemini/models.js";

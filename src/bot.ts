@@ -40,6 +40,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 		store,
 		generate: createGenerate(gemini, { ...config.gemini, logger: logger.child({ module: "gemini" }) }),
 		turns: createTurnQueue(),
+		arrivals: createTurnQueue(),
 		metrics,
 	};
 	const client = createClient(config);

@@ -12,5 +12,7 @@ export type Deps = {
 	store: Store;
 	generate: GenerateContent;
 	turns: TurnQueue;
+	/** Orders the preparation of arriving messages per channel, so turns queue in arrival order. */
+	arrivals: TurnQueue;
 	metrics: Metrics;
 };

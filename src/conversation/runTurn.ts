@@ -6,7 +6,7 @@ import { parseReply } from "../gemini/parseReply.js";
 import type { ContentPart, ModelReply, RequestTurn } from "../gemini/types.js";
 import { imageKey, planHistory } from "./historyBudget.js";
 import type { Store } from "./store.js";
-import type { Conversation, Exchange, StoredPart, UserTurn } from "./types.js";
+import type { Conversation, Exchange, InputImage, StoredPart, UserTurn } from "./types.js";
 
 /**
  * Google's documented stand-in signature for model parts we had to rewrite (an image left out of the context):
@@ -70,38 +70,101 @@ export async function runTurn(
 	return { reply: parseReply(response, finishMessage), droppedImages: plan.droppedImages.size + plan.firstExchange };
 }
 
-/** Stores the turn's images and appends the exchange; only turns that produced an image enter the history. */
+export type TurnVersions = { user: number[]; model: number[] };
+
+/** Numbers the turn's images: inputs already in the thread keep theirs, new inputs then outputs take the next ones. */
+export function assignVersions(
+	conversation: Pick<Conversation, "nextVersion">,
+	turn: Pick<UserTurn, "images">,
+	reply: Extract<ModelReply, { kind: "parts" }>,
+): TurnVersions {
+	let next = conversation.nextVersion;
+	const user = turn.images.map((image) => image.version ?? next++);
+	const model = reply.parts.filter((part) => part.kind === "image").map(() => next++);
+	return { user, model };
+}
+
+export type CommitInfo = {
+	droppedImages: number;
+	versions: TurnVersions;
+	messageIds: string[];
+	ms: number;
+	/** A reroll: the new answer replaces the last exchange instead of following it. */
+	replaceLast?: boolean;
+};
+
+/** Stores the turn's images and appends (or, for a reroll, replaces) the exchange; only turns with an image are kept. */
 export async function commitTurn(
 	store: Pick<Store, "putImage" | "saveConversation">,
 	conversation: Conversation,
 	turn: UserTurn,
 	reply: Extract<ModelReply, { kind: "parts" }>,
-	extra: { droppedImages: number },
+	info: CommitInfo,
 ): Promise<Conversation> {
 	const user: StoredPart[] = [];
-	for (const image of turn.images) user.push({ kind: "image", image: await store.putImage(image) });
+	for (const [index, image] of turn.images.entries()) {
+		user.push({ kind: "image", image: await store.putImage(image), version: info.versions.user[index] ?? 0 });
+	}
 	if (turn.text) user.push({ kind: "text", text: turn.text });
 	const model: StoredPart[] = [];
+	let imageIndex = 0;
 	for (const part of reply.parts) {
 		const signature = part.thoughtSignature ? { thoughtSignature: part.thoughtSignature } : {};
 		if (part.kind === "text") {
 			model.push({ kind: "text", text: part.text, ...signature });
 		} else {
-			model.push({ kind: "image", image: await store.putImage(part), ...signature });
+			const version = info.versions.model[imageIndex++] ?? 0;
+			model.push({ kind: "image", image: await store.putImage(part), version, ...signature });
 		}
 	}
 	const exchange: Exchange = {
+		turn: conversation.nextTurn,
 		user,
 		model,
 		requesterId: turn.requesterId,
 		modelId: conversation.model,
+		options: turn.options,
 		at: new Date().toISOString(),
+		ms: info.ms,
+		...(reply.usage ? { usage: reply.usage } : {}),
+		messageIds: info.messageIds,
 	};
+	const kept = info.replaceLast ? conversation.exchanges.slice(0, -1) : conversation.exchanges;
 	const updated: Conversation = {
 		...conversation,
-		exchanges: [...conversation.exchanges, exchange],
-		droppedImagesNotified: conversation.droppedImagesNotified || extra.droppedImages > 0,
+		exchanges: [...kept, exchange],
+		nextTurn: conversation.nextTurn + 1,
+		nextVersion: Math.max(
+			conversation.nextVersion,
+			...info.versions.user.map((v) => v + 1),
+			...info.versions.model.map((v) => v + 1),
+		),
+		droppedImagesNotified: conversation.droppedImagesNotified || info.droppedImages > 0,
 	};
 	await store.saveConversation(updated);
 	return updated;
+}
+
+/** Rebuilds the member's side of a stored exchange (for a reroll), loading its images from the store. */
+export async function userTurnOf(store: Pick<Store, "getImage">, exchange: Exchange): Promise<UserTurn> {
+	const images: InputImage[] = [];
+	let text = "";
+	for (const part of exchange.user) {
+		if (part.kind === "text") {
+			text = text ? `${text}\n${part.text}` : part.text;
+			continue;
+		}
+		const data = await store.getImage(part.image.sha256);
+		if (!data) continue;
+		images.push({
+			data,
+			mimeType: part.image.mimeType,
+			width: 0,
+			height: 0,
+			firstFrameOnly: false,
+			downscaled: false,
+			version: part.version,
+		});
+	}
+	return { text, images, requesterId: exchange.requesterId, options: exchange.options };
 }

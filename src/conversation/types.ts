@@ -1,5 +1,6 @@
 // src/conversation/types.ts: the conversation domain, plain data only (what the store keeps and runTurn takes).
 import type { AspectRatio, ImageSize } from "../gemini/models.js";
+import type { Usage } from "../gemini/types.js";
 
 export const OUTPUT_MODES = ["image", "image_and_text"] as const;
 export type OutputMode = (typeof OUTPUT_MODES)[number];
@@ -10,15 +11,22 @@ export type ImageRef = { sha256: string; mimeType: string; bytes: number };
 /** One part of a stored turn; thoughtSignature is kept verbatim and replayed as it came. */
 export type StoredPart =
 	| { kind: "text"; text: string; thoughtSignature?: string }
-	| { kind: "image"; image: ImageRef; thoughtSignature?: string };
+	| { kind: "image"; image: ImageRef; version: number; thoughtSignature?: string };
 
 /** A committed user turn and the model's answer to it. */
 export type Exchange = {
+	/** Unique within the conversation and never reused (undo and reroll retire numbers), so buttons can name it. */
+	turn: number;
 	user: StoredPart[];
 	model: StoredPart[];
 	requesterId: string;
 	modelId: string;
+	options: TurnOptions;
 	at: string;
+	ms: number;
+	usage?: Usage;
+	/** The bot's messages that show this result, in order; the last one carries the buttons. */
+	messageIds: string[];
 };
 
 /** Options a turn runs with; a thread keeps those of its /imagine unless a later /imagine changes them. */
@@ -34,6 +42,12 @@ export type Conversation = {
 	createdAt: string;
 	options: TurnOptions;
 	exchanges: Exchange[];
+	/** Next image version (v1, v2, …): every image in the thread, uploaded or generated, gets one. */
+	nextVersion: number;
+	/** Next turn number. */
+	nextTurn: number;
+	/** Set on a branch: the thread and turn it was branched from. */
+	branchOf?: { conversationId: string; turn: number };
 	/** Set once the thread has been told that older images no longer fit the model's context. */
 	droppedImagesNotified: boolean;
 };
@@ -48,6 +62,8 @@ export type InputImage = {
 	firstFrameOnly: boolean;
 	/** True when the image was scaled down to fit the input bound. */
 	downscaled: boolean;
+	/** Set when the image is already in the thread (a reroll reuses its inputs), so it keeps its version. */
+	version?: number;
 };
 
 /** What the member said in this turn. */

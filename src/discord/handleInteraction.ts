@@ -1,30 +1,52 @@
-// src/discord/handleInteraction.ts: routes interactions to commands; the one boundary where their errors are answered.
+// src/discord/handleInteraction.ts: routes interactions to commands, buttons and modals; the one boundary where their errors are answered.
 import type { Interaction } from "discord.js";
-import { chatCommands } from "../../commands/index.js";
+import { chatCommands, messageCommands } from "../../commands/index.js";
 import type { Deps } from "../deps.js";
+import { parseCustomId } from "./customIds.js";
 import { describeError } from "./describeError.js";
+import { handleButton } from "./handleComponent.js";
+import { handleModal } from "./handleModal.js";
 
-/** Runs the command an interaction names; any error is logged with a ref and answered privately, never as a stack. */
+function route(interaction: Interaction, deps: Deps): { name: string; run: () => Promise<void> } | undefined {
+	if (interaction.isChatInputCommand()) {
+		const command = chatCommands.find((candidate) => candidate.definition.name === interaction.commandName);
+		return command && { name: interaction.commandName, run: () => command.execute(interaction, deps) };
+	}
+	if (interaction.isMessageContextMenuCommand()) {
+		const command = messageCommands.find((candidate) => candidate.definition.name === interaction.commandName);
+		return command && { name: interaction.commandName, run: () => command.execute(interaction, deps) };
+	}
+	if (interaction.isButton() || interaction.isModalSubmit()) {
+		const id = parseCustomId(interaction.customId);
+		if (!id) return undefined;
+		const name = `${interaction.isButton() ? "button" : "modal"}:${id.kind}`;
+		return {
+			name,
+			run: () => (interaction.isButton() ? handleButton(interaction, id, deps) : handleModal(interaction, id, deps)),
+		};
+	}
+	return undefined;
+}
+
+/** Runs what an interaction names; any error is logged with a ref and answered privately, never as a stack. */
 export async function handleInteraction(interaction: Interaction, deps: Deps): Promise<void> {
-	if (!interaction.isChatInputCommand()) return;
-	const command = chatCommands.find((candidate) => candidate.definition.name === interaction.commandName);
-	if (!command) return;
-	const logger = deps.logger.child({ module: "interaction", command: interaction.commandName });
+	const target = route(interaction, deps);
+	if (!target || !interaction.isRepliable()) return;
+	const logger = deps.logger.child({ module: "interaction", command: target.name });
 	try {
-		await command.execute(interaction, deps);
+		await target.run();
 	} catch (err) {
 		const described = describeError(err, deps.config.gemini.model);
 		logger[described.level](
 			{ err, ref: described.ref, kind: described.kind, user: interaction.user.id },
-			"command failed",
+			"interaction failed",
 		);
 		const payload = { content: described.text, allowedMentions: { parse: [] } };
 		try {
-			if (interaction.deferred) await interaction.editReply(payload);
-			else if (interaction.replied) await interaction.followUp({ ...payload, flags: "Ephemeral" });
+			if (interaction.deferred || interaction.replied) await interaction.followUp({ ...payload, flags: "Ephemeral" });
 			else await interaction.reply({ ...payload, flags: "Ephemeral" });
 		} catch (replyErr) {
-			logger.warn({ err: replyErr, ref: described.ref }, "could not answer the failed command");
+			logger.warn({ err: replyErr, ref: described.ref }, "could not answer the failed interaction");
 		}
 	}
 }

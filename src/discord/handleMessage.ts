@@ -1,9 +1,10 @@
 // src/discord/handleMessage.ts: a member's message in a bot thread (or a DM) is the next turn of its conversation.
 import { ChannelType, type Message } from "discord.js";
+import { newConversation } from "../conversation/newConversation.js";
 import { type AttachmentInfo, checkTurnInput, loadImages } from "../conversation/prepareTurn.js";
 import type { Deps } from "../deps.js";
+import { branchThread, olderResultIndex } from "./branchThread.js";
 import { describeError } from "./describeError.js";
-import { newConversation } from "./newConversation.js";
 import { sendAll, type TurnChannel, takeTurn } from "./takeTurn.js";
 import { threadTitle } from "./threadTitle.js";
 
@@ -28,38 +29,51 @@ export async function handleMessage(message: Message, deps: Deps): Promise<void>
 		size: attachment.size,
 	}));
 	const text = promptOf(message);
-	let conversation = await deps.store.getConversation(channel.id);
-	if (!conversation && !isDm) return;
 	if (!text && attachments.length === 0) return;
-	const model = conversation?.model ?? deps.config.gemini.model;
-	const options = conversation?.options ?? { output: "image_and_text" as const };
-	try {
-		checkTurnInput({ text, attachments, options, model });
-		const images = await loadImages(attachments);
-		if (!conversation) {
-			conversation = newConversation({
-				id: channel.id,
-				ownerId: message.author.id,
-				model,
-				title: threadTitle(text),
+	// Messages are prepared (store read, downloads) one at a time per channel, so turns join the line in arrival order.
+	const started = await deps.arrivals.run(channel.id, async () => {
+		let conversation = await deps.store.getConversation(channel.id);
+		if (!conversation && !isDm) return undefined;
+		const model = conversation?.model ?? deps.config.gemini.model;
+		const options = conversation?.options ?? { output: "image_and_text" as const };
+		try {
+			checkTurnInput({ text, attachments, options, model });
+			const images = await loadImages(attachments);
+			if (!conversation) {
+				conversation = newConversation({
+					id: channel.id,
+					ownerId: message.author.id,
+					model,
+					title: threadTitle(text),
+					options,
+				});
+				await deps.store.saveConversation(conversation);
+			}
+			// A reply to an older result branches: a new thread from that point, the original left as it is.
+			const branchFrom = channel.isThread() ? olderResultIndex(conversation, message.reference?.messageId) : undefined;
+			const branch =
+				branchFrom !== undefined && channel.isThread()
+					? await branchThread(deps, channel, conversation, branchFrom, message.author.id, message.id)
+					: undefined;
+			// Not awaited here: the turn has taken its place in line; waiting for it would hold up the next arrival.
+			const turn = takeTurn(deps, {
+				channel: branch ?? turnChannel,
+				requesterId: message.author.id,
+				text,
+				images,
 				options,
+				...(branch ? {} : { replyTo: message.id }),
 			});
-			await deps.store.saveConversation(conversation);
+			return { turn };
+		} catch (err) {
+			const described = describeError(err, model);
+			deps.logger[described.level](
+				{ err, ref: described.ref, kind: described.kind, conversation: channel.id },
+				"message turn refused",
+			);
+			await sendAll(turnChannel, [{ content: described.text, files: [] }], message.id);
+			return undefined;
 		}
-		await takeTurn(deps, {
-			channel: turnChannel,
-			requesterId: message.author.id,
-			text,
-			images,
-			options,
-			replyTo: message.id,
-		});
-	} catch (err) {
-		const described = describeError(err, model);
-		deps.logger[described.level](
-			{ err, ref: described.ref, kind: described.kind, conversation: channel.id },
-			"message turn refused",
-		);
-		await sendAll(turnChannel, [{ content: described.text, files: [] }], message.id);
-	}
+	});
+	await started?.turn;
 }

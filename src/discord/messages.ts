@@ -69,6 +69,35 @@ export const messages = {
 		`ℹ️ This thread is now longer than the model can see at once: the oldest images have left its context (it still reads all the text, and keeps up to ${kept} images).`,
 	firstFrameOnly: (names: string[]) =>
 		`ℹ️ ${names.map((name) => `\`${name}\``).join(", ")} ${names.length === 1 ? "is" : "are"} animated; I used the first frame.`,
+	quotaWait: (seconds: number) =>
+		`Gemini's quota is used up for the moment; this turn keeps its place and retries in about ${seconds} s.`,
+	queued: (userId: string, position: number) =>
+		`⏳ <@${userId}>, your turn is #${position} in line in this thread; it starts when the ones before it finish.`,
+	cancelled: "Cancelled: that turn left the line.",
+	notQueuedAnymore: "That turn is no longer waiting in line (it started, finished, or the bot restarted).",
+	cancelNotYours: "Only the member who asked for this turn can cancel it.",
+	uploadedVersions: (versions: number[]) =>
+		`-# Your ${versions.length === 1 ? "image is" : "images are"} ${versions.map((version) => `v${version}`).join(", ")}.`,
+	staleButton: (latestVersions: string) =>
+		`That result is no longer the latest turn in this thread${latestVersions ? ` (the latest is ${latestVersions})` : ""}, so Reroll, Undo and Edit no longer apply to it. To go back to it, reply to that message: I will branch a new thread from it. Info and Delete still work.`,
+	notInHistory: "That result is no longer in this thread's conversation (it was undone, rerolled or cleared).",
+	undone: (userId: string, removed: string, current: string) =>
+		`↩️ <@${userId}> undid the last turn${removed ? ` (${removed})` : ""}. ${current ? `The conversation continues from ${current}.` : "The conversation is back at its start."}`,
+	nothingToUndo: "There is nothing to undo in this thread.",
+	deleteNotAllowed: "Only the member who asked for this result, or someone with Manage Messages, can delete it.",
+	deleted: "Deleted. The conversation's history is unchanged: use Undo to take a turn out of it.",
+	forgetConfirm: "Clear this thread's whole image conversation? The messages stay, but I will forget them.",
+	forgotten: (userId: string) => `🧹 <@${userId}> cleared this thread's history; the next message starts afresh.`,
+	forgetKept: "Kept the history.",
+	historyCleared: "History cleared.",
+	editNoImages: "That message has no images to edit.",
+	editStarted: (threadId: string) => `🧵 Editing in <#${threadId}>.`,
+	edited: (userId: string, instruction: string) => `✏️ <@${userId}>: ${instruction}`,
+	branched: (threadId: string, version: string) =>
+		`⑂ Branched${version ? ` from ${version}` : ""} into <#${threadId}>.`,
+	branchedFrom: (threadId: string, version: string) =>
+		`⑂ Branched from <#${threadId}>${version ? ` at ${version}` : ""}.`,
+	notAConversation: "This is not one of my image threads. Use /imagine in a text channel to start one.",
 	threadStarted: (threadId: string) => `🧵 Working on it in <#${threadId}>. Reply there to keep editing.`,
 	turnAcknowledged: "🎨 On it.",
 	geminiQuota: (seconds?: number) =>

@@ -1,37 +1,55 @@
 // src/discord/renderReply.ts: lays a model reply out as Discord messages, text and images in the model's order.
 import type { ContentPart } from "../gemini/types.js";
 import { fitForUpload } from "../images/fitForUpload.js";
-import { splitMessage } from "./splitMessage.js";
+import type { ButtonRow } from "./components.js";
+import { MAX_MESSAGE_CHARS, splitMessage } from "./splitMessage.js";
 
 /** Discord's limits: 10 attachments per message and about 25 MB per request body. */
 export const MAX_FILES_PER_MESSAGE = 10;
 export const MAX_MESSAGE_UPLOAD_BYTES = 24 * 1_024 * 1_024;
+/** Room kept in each text chunk for the version labels of the images under it. */
+const LABEL_ROOM = 60;
 
 export type OutgoingFile = { name: string; data: Buffer };
-export type Outgoing = { content: string; files: OutgoingFile[] };
+export type Outgoing = {
+	content: string;
+	files: OutgoingFile[];
+	/** Versions of the images in `files`. */
+	versions?: number[];
+	components?: ButtonRow[];
+};
+
+/** "-# v3 · v4": Discord's small print, under the text and above the images it names. */
+const labelOf = (versions: readonly number[]) => `-# ${versions.map((version) => `v${version}`).join(" · ")}`;
 
 /**
  * Renders parts into messages: each text chunk opens a message, the images after it ride along with it
- * (Discord shows attachments under the text), so the reading order is the model's order.
+ * (Discord shows attachments under the text), so the reading order is the model's order. `versions` numbers
+ * the images in order; each message names the versions it carries.
  */
-export async function renderParts(parts: readonly ContentPart[], notes: readonly string[] = []): Promise<Outgoing[]> {
+export async function renderParts(
+	parts: readonly ContentPart[],
+	notes: readonly string[] = [],
+	versions: readonly number[] = [],
+): Promise<Outgoing[]> {
 	const outgoing: Outgoing[] = [];
 	let current: Outgoing | undefined;
 	let currentBytes = 0;
-	let imageNumber = 0;
+	let imageIndex = 0;
 	const open = (content: string) => {
-		current = { content, files: [] };
+		current = { content, files: [], versions: [] } satisfies Outgoing;
 		currentBytes = 0;
 		outgoing.push(current);
 		return current;
 	};
 	for (const part of parts) {
 		if (part.kind === "text") {
-			for (const chunk of splitMessage(part.text)) open(chunk);
+			for (const chunk of splitMessage(part.text, MAX_MESSAGE_CHARS - LABEL_ROOM)) open(chunk);
 			continue;
 		}
 		const fitted = await fitForUpload(part.data, part.mimeType);
-		imageNumber++;
+		const version = versions[imageIndex];
+		imageIndex++;
 		let target = current;
 		if (
 			!target ||
@@ -40,8 +58,14 @@ export async function renderParts(parts: readonly ContentPart[], notes: readonly
 		) {
 			target = open("");
 		}
-		target.files.push({ name: `image-${imageNumber}.${fitted.extension}`, data: fitted.data });
+		const name = version === undefined ? `image-${imageIndex}` : `v${version}`;
+		target.files.push({ name: `${name}.${fitted.extension}`, data: fitted.data });
+		if (version !== undefined) target.versions?.push(version);
 		currentBytes += fitted.data.length;
+	}
+	for (const message of outgoing) {
+		if (message.versions?.length)
+			message.content = [message.content, labelOf(message.versions)].filter(Boolean).join("\n");
 	}
 	for (const note of notes) for (const chunk of splitMessage(note)) outgoing.push({ content: chunk, files: [] });
 	return outgoing;

@@ -1,44 +1,65 @@
 // src/discord/takeTurn.ts: runs one turn of a thread's (or DM's) conversation and posts what came of it.
-import type { DMChannel, MessageCreateOptions, PartialDMChannel, ThreadChannel } from "discord.js";
-import { commitTurn, runTurn } from "../conversation/runTurn.js";
-import type { InputImage, TurnOptions, UserTurn } from "../conversation/types.js";
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { ApiError } from "@google/genai";
+import type { DMChannel, Message, MessageCreateOptions, PartialDMChannel, ThreadChannel } from "discord.js";
+import { assignVersions, commitTurn, runTurn, userTurnOf } from "../conversation/runTurn.js";
+import type { Conversation, InputImage, TurnOptions, UserTurn } from "../conversation/types.js";
 import type { Deps } from "../deps.js";
 import { capabilitiesOf } from "../gemini/models.js";
 import type { ModelReply } from "../gemini/types.js";
+import { retryDelayOf } from "../gemini/withRetry.js";
+import { cancelButton, resultButtons } from "./components.js";
 import { describeError } from "./describeError.js";
 import { keepTyping } from "./keepTyping.js";
 import { blockedMessage, failureMessages, messages } from "./messages.js";
+import { trackProgress } from "./progress.js";
 import { type Outgoing, renderParts } from "./renderReply.js";
 
 export type TurnChannel = ThreadChannel | DMChannel | PartialDMChannel;
+
+/** How long a turn keeps its place in line while Gemini's quota is used up, before it gives up. */
+export const MAX_QUOTA_WAIT_MS = 10 * 60_000;
+const DEFAULT_QUOTA_WAIT_MS = 30_000;
 
 export type TurnRequest = {
 	channel: TurnChannel;
 	requesterId: string;
 	text: string;
-	images: (InputImage & { name: string })[];
+	images: (InputImage & { name?: string })[];
 	options: TurnOptions;
-	/** The member's message, when the turn came from one: errors answer it as a reply. */
+	/** The member's message, when the turn came from one: the answer replies to it. */
 	replyTo?: string;
+	/** Run the exchange numbered `turn` again; its new answer replaces it. Refused if it is no longer the latest. */
+	reroll?: { turn: number };
 };
 
-/** Sends rendered messages in order; nobody is ever pinged. */
-export async function sendAll(channel: TurnChannel, outgoing: readonly Outgoing[], replyTo?: string): Promise<void> {
+export type TurnOutcome = "done" | "stale" | "cancelled" | "failed";
+
+/** Sends messages in order and returns their ids; nobody is ever pinged. */
+export async function sendAll(
+	channel: TurnChannel,
+	outgoing: readonly Outgoing[],
+	replyTo?: string,
+): Promise<string[]> {
+	const ids: string[] = [];
 	for (const [index, message] of outgoing.entries()) {
 		const options: MessageCreateOptions = {
 			content: message.content || undefined,
 			files: message.files.map((file) => ({ attachment: file.data, name: file.name })),
+			components: message.components ?? [],
 			allowedMentions: { parse: [], repliedUser: false },
 		};
 		if (replyTo && index === 0) options.reply = { messageReference: replyTo, failIfNotExists: false };
-		await channel.send(options);
+		ids.push((await channel.send(options)).id);
 	}
+	return ids;
 }
 
-async function render(reply: ModelReply, notes: string[]): Promise<Outgoing[]> {
+async function render(reply: ModelReply, notes: string[], versions: number[]): Promise<Outgoing[]> {
 	switch (reply.kind) {
 		case "parts":
-			return renderParts(reply.parts, reply.truncated ? [...notes, messages.truncated] : notes);
+			return renderParts(reply.parts, reply.truncated ? [...notes, messages.truncated] : notes, versions);
 		case "blocked":
 			return renderParts([], [blockedMessage(reply.stage, reply.reason, reply.category)]);
 		case "refused":
@@ -48,57 +69,138 @@ async function render(reply: ModelReply, notes: string[]): Promise<Outgoing[]> {
 	}
 }
 
-/** Queues the turn behind the conversation's earlier ones, then runs it, posts the reply and commits it if it made an image. */
-export async function takeTurn(deps: Deps, request: TurnRequest): Promise<void> {
+/** Runs the model, waiting out Gemini quota (429) within MAX_QUOTA_WAIT_MS so the turn keeps its place in line. */
+async function runKeepingPlace(
+	deps: Deps,
+	conversation: Conversation,
+	turn: UserTurn,
+	onQuotaWait: (seconds: number) => void,
+): ReturnType<typeof runTurn> {
+	let waited = 0;
+	for (;;) {
+		try {
+			return await runTurn(deps, conversation, turn);
+		} catch (err) {
+			const delay =
+				err instanceof ApiError && err.status === 429 ? (retryDelayOf(err) ?? DEFAULT_QUOTA_WAIT_MS) : undefined;
+			if (delay === undefined || waited + delay > MAX_QUOTA_WAIT_MS) throw err;
+			onQuotaWait(Math.ceil(delay / 1_000));
+			await sleep(delay);
+			waited += delay;
+		}
+	}
+}
+
+async function runQueued(deps: Deps, request: TurnRequest): Promise<TurnOutcome> {
 	const { channel } = request;
 	const logger = deps.logger.child({ module: "turn", conversation: channel.id });
-	await deps.turns.run(channel.id, async () => {
-		const started = Date.now();
-		const stopTyping = keepTyping(channel, logger);
-		let model = deps.config.gemini.model;
-		try {
-			const conversation = await deps.store.getConversation(channel.id);
-			if (!conversation) throw new Error("conversation record missing");
-			model = conversation.model;
-			const turn: UserTurn = {
-				text: request.text,
-				images: request.images,
-				requesterId: request.requesterId,
-				options: request.options,
-			};
-			const { reply, droppedImages } = await runTurn(deps, conversation, turn);
-			const notes: string[] = [];
-			const animated = request.images.filter((image) => image.firstFrameOnly).map((image) => image.name);
-			if (animated.length > 0) notes.push(messages.firstFrameOnly(animated));
-			if (reply.kind === "parts" && droppedImages > 0 && !conversation.droppedImagesNotified) {
-				notes.push(messages.imagesDropped(capabilitiesOf(model).maxContextImages));
-			}
-			await sendAll(channel, await render(reply, notes), request.replyTo);
-			if (reply.kind === "parts") await commitTurn(deps.store, conversation, turn, reply, { droppedImages });
-			deps.metrics.turns.inc({ outcome: reply.kind });
-			logger.info(
-				{
-					model,
-					imagesIn: request.images.length,
-					imagesOut: reply.kind === "parts" ? reply.parts.filter((part) => part.kind === "image").length : 0,
-					outcome: reply.kind === "blocked" ? `blocked:${reply.reason}` : reply.kind,
-					promptChars: request.text.length,
-					ms: Date.now() - started,
-				},
-				"turn finished",
-			);
-		} catch (err) {
-			const described = describeError(err, model);
-			deps.metrics.turns.inc({ outcome: "error" });
-			logger[described.level](
-				{ err, ref: described.ref, kind: described.kind, ms: Date.now() - started },
-				"turn failed",
-			);
-			await sendAll(channel, [{ content: described.text, files: [] }], request.replyTo).catch((sendErr: unknown) =>
-				logger.warn({ err: sendErr, ref: described.ref }, "could not report the failure in the channel"),
-			);
-		} finally {
-			stopTyping();
+	const started = Date.now();
+	const stopTyping = keepTyping(channel, logger);
+	const progress = trackProgress(channel, logger, started);
+	let model = deps.config.gemini.model;
+	try {
+		const stored = await deps.store.getConversation(channel.id);
+		if (!stored) throw new Error("conversation record missing");
+		model = stored.model;
+		const last = stored.exchanges.at(-1);
+		if (request.reroll && last?.turn !== request.reroll.turn) return "stale";
+		const conversation = request.reroll ? { ...stored, exchanges: stored.exchanges.slice(0, -1) } : stored;
+		const turn: UserTurn =
+			request.reroll && last
+				? await userTurnOf(deps.store, last)
+				: { text: request.text, images: request.images, requesterId: request.requesterId, options: request.options };
+		const { reply, droppedImages } = await runKeepingPlace(deps, conversation, turn, (seconds) =>
+			progress.note(messages.quotaWait(seconds)),
+		);
+		const notes: string[] = [];
+		const animated = request.images.filter((image) => image.firstFrameOnly).map((image) => image.name ?? "image");
+		if (animated.length > 0) notes.push(messages.firstFrameOnly(animated));
+		if (reply.kind === "parts" && droppedImages > 0 && !stored.droppedImagesNotified) {
+			notes.push(messages.imagesDropped(capabilitiesOf(model).maxContextImages));
 		}
-	});
+		const versions = reply.kind === "parts" ? assignVersions(stored, turn, reply) : undefined;
+		const fresh = versions?.user.filter((_, index) => turn.images[index]?.version === undefined) ?? [];
+		if (fresh.length > 0) notes.push(messages.uploadedVersions(fresh));
+		const outgoing = await render(reply, notes, versions?.model ?? []);
+		const resultMessage = outgoing.findLast((message) => message.files.length > 0) ?? outgoing.at(-1);
+		if (reply.kind === "parts" && resultMessage) {
+			resultMessage.components = [resultButtons(channel.id, stored.nextTurn, turn.requesterId)];
+		}
+		const messageIds = await sendAll(channel, outgoing, request.replyTo);
+		if (reply.kind === "parts" && versions) {
+			const ms = Date.now() - started;
+			await commitTurn(deps.store, stored, turn, reply, {
+				droppedImages,
+				versions,
+				messageIds,
+				ms,
+				replaceLast: Boolean(request.reroll),
+			});
+		}
+		deps.metrics.turns.inc({ outcome: reply.kind });
+		logger.info(
+			{
+				model,
+				imagesIn: turn.images.length,
+				imagesOut: versions?.model.length ?? 0,
+				outcome: reply.kind === "blocked" ? `blocked:${reply.reason}` : reply.kind,
+				reroll: Boolean(request.reroll),
+				promptChars: turn.text.length,
+				ms: Date.now() - started,
+			},
+			"turn finished",
+		);
+		return "done";
+	} catch (err) {
+		const described = describeError(err, model);
+		deps.metrics.turns.inc({ outcome: "error" });
+		logger[described.level]({ err, ref: described.ref, kind: described.kind, ms: Date.now() - started }, "turn failed");
+		await sendAll(channel, [{ content: described.text, files: [] }], request.replyTo).catch((sendErr: unknown) =>
+			logger.warn({ err: sendErr, ref: described.ref }, "could not report the failure in the channel"),
+		);
+		return "failed";
+	} finally {
+		stopTyping();
+		await progress.stop();
+	}
+}
+
+/**
+ * Queues the turn behind the conversation's earlier ones (showing the member its place in line, with a Cancel
+ * button), then runs it, posts the reply with its buttons and commits it if it made an image.
+ */
+export async function takeTurn(deps: Deps, request: TurnRequest): Promise<TurnOutcome> {
+	const { channel } = request;
+	const ticket = randomUUID().slice(0, 8);
+	let notice: Promise<Message | undefined> = Promise.resolve(undefined);
+	const showPlace = (position: number) => {
+		notice = notice.then(async (existing) => {
+			const payload = {
+				content: messages.queued(request.requesterId, position),
+				components: [cancelButton(channel.id, ticket, request.requesterId)],
+				allowedMentions: { parse: [] },
+			};
+			return (existing ? existing.edit(payload) : channel.send(payload)).catch((err: unknown) => {
+				deps.logger.debug({ err }, "queue notice failed");
+				return existing;
+			});
+		});
+	};
+	const removeNotice = async () => {
+		const existing = await notice;
+		await existing?.delete().catch((err: unknown) => deps.logger.debug({ err }, "queue notice delete failed"));
+	};
+	const outcome = await deps.turns.run(
+		channel.id,
+		async () => {
+			await removeNotice();
+			return runQueued(deps, request);
+		},
+		{ ticket, onWait: showPlace },
+	);
+	if (outcome === undefined) {
+		await removeNotice();
+		return "cancelled";
+	}
+	return outcome;
 }

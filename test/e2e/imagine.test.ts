@@ -55,7 +55,8 @@ describe("/imagine and thread turns, end to end (SQLite)", () => {
 				what: "image in the thread",
 			},
 		);
-		expect(posted.content).toBe("A golden dish, as asked.");
+		expect(posted.content).toBe("A golden dish, as asked.\n-# v1");
+		expect(posted.attachments[0]?.filename).toBe("v1.png");
 		expect(posted.attachments).toHaveLength(1);
 		expect(posted.attachments[0]?.data.equals(image)).toBe(true);
 		expect(posted.allowed_mentions).toMatchObject({ parse: [] });
@@ -216,17 +217,26 @@ describe("/imagine and thread turns, end to end (SQLite)", () => {
 		expect(second.body.contents[0]).toEqual({ role: "user", parts: [{ text: "a cat astronaut" }] });
 	});
 
-	it("tells the member when Gemini's quota is used up, with the wait RetryInfo gives, and keeps the history", async () => {
+	it("keeps a turn in line through a Gemini 429 and retries it when RetryInfo allows", async () => {
 		const before = h.gemini.requests.length;
-		h.gemini.enqueue(errorReply(429, "42s"));
+		h.gemini.enqueue(errorReply(429, "1s"));
 		const message = await h.discord.userMessage({ channelId: threadId, content: "and a tiny umbrella" });
-		const notice = await h.discord.waitFor(() =>
-			botMessages(threadId).find((posted) => posted.message_reference?.message_id === message.id),
+		const notice = await h.discord.waitFor(
+			() => botMessages(threadId).find((posted) => posted.content.includes("keeps its place")),
+			{
+				what: "quota wait notice",
+			},
 		);
-		expect(notice.content).toContain("quota");
-		expect(notice.content).toContain("42 s");
-		await h.discord.userMessage({ channelId: threadId, content: "try the umbrella again" });
-		const next = await requestCount(before + 2);
-		expect(next.body.contents.length).toBe(h.gemini.requests[before]?.body.contents.length);
+		expect(notice.content).toContain("1 s");
+		const answer = await h.discord.waitFor(
+			() => botMessages(threadId).find((posted) => posted.message_reference?.message_id === message.id),
+			{ what: "answer after the quota wait" },
+		);
+		expect(answer.attachments).toHaveLength(1);
+		expect(h.gemini.requests).toHaveLength(before + 2);
+		expect(h.gemini.requests[before + 1]?.body).toEqual(h.gemini.requests[before]?.body);
+		await h.discord.waitFor(() => !h.discord.message(notice.id) || h.discord.message(notice.id)?.deleted, {
+			what: "notice removed",
+		});
 	});
 });

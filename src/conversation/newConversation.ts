@@ -1,5 +1,5 @@
-// src/discord/newConversation.ts: the record a new thread or DM conversation starts with.
-import type { Conversation, TurnOptions } from "../conversation/types.js";
+// src/conversation/newConversation.ts: the record a new thread or DM conversation starts with.
+import type { Conversation, TurnOptions } from "./types.js";
 
 /** A conversation with no exchanges yet, bound to channel `id`. */
 export function newConversation(input: {
@@ -19,6 +19,8 @@ export function newConversation(input: {
 		createdAt: new Date().toISOString(),
 		options: input.options,
 		exchanges: [],
+		nextVersion: 1,
+		nextTurn: 1,
 		droppedImagesNotified: false,
 	};
 }

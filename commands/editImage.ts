@@ -1,0 +1,22 @@
+// commands/editImage.ts: the "Edit image" message command: asks what to change, then opens a thread with those images.
+import { ApplicationCommandType, type MessageContextMenuCommandInteraction } from "discord.js";
+import type { Deps } from "../src/deps.js";
+import { instructionModal } from "../src/discord/components.js";
+import { encodeCustomId } from "../src/discord/customIds.js";
+import { imageAttachmentsOf } from "../src/discord/handleModal.js";
+import { messages } from "../src/discord/messages.js";
+
+export const definition = {
+	name: "Edit image",
+	type: ApplicationCommandType.Message,
+} as const;
+
+export async function execute(interaction: MessageContextMenuCommandInteraction, _deps: Deps): Promise<void> {
+	const target = interaction.targetMessage;
+	if (imageAttachmentsOf(target).length === 0) {
+		await interaction.reply({ content: messages.editNoImages, flags: "Ephemeral" });
+		return;
+	}
+	const customId = encodeCustomId({ kind: "editImageModal", channelId: target.channelId, messageId: target.id });
+	await interaction.showModal(instructionModal(customId, "Edit image"));
+}

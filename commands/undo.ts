@@ -1,0 +1,35 @@
+// commands/undo.ts: /undo drops the last exchange of this thread's conversation, like the Undo button.
+import type { ChatInputCommandInteraction } from "discord.js";
+import type { Deps } from "../src/deps.js";
+import { messages } from "../src/discord/messages.js";
+import type { TurnChannel } from "../src/discord/takeTurn.js";
+import { undoLast, versionsOf } from "../src/discord/turnActions.js";
+
+export const definition = {
+	name: "undo",
+	description: "Take the last turn out of this thread's image conversation",
+} as const;
+
+export async function execute(interaction: ChatInputCommandInteraction, deps: Deps): Promise<void> {
+	const channel = interaction.channel as TurnChannel | null;
+	if (!channel || !(await deps.store.getConversation(channel.id))) {
+		await interaction.reply({ content: messages.notAConversation, flags: "Ephemeral" });
+		return;
+	}
+	await interaction.deferReply();
+	const result = await undoLast(deps, channel.id);
+	if (result.kind !== "undone") {
+		await interaction.editReply(messages.nothingToUndo);
+		return;
+	}
+	const last = result.removed.messageIds.at(-1);
+	if (last) await channel.messages.edit(last, { components: [] }).catch(() => undefined);
+	await interaction.editReply({
+		content: messages.undone(
+			interaction.user.id,
+			versionsOf(result.removed),
+			versionsOf(result.conversation.exchanges.at(-1)),
+		),
+		allowedMentions: { parse: [] },
+	});
+}

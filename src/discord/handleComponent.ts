@@ -1,0 +1,142 @@
+// src/discord/handleComponent.ts: result buttons (reroll, undo, edit, info, delete), Cancel, and /forget's confirmation.
+import { type ButtonInteraction, MessageFlags, PermissionFlagsBits } from "discord.js";
+import type { Deps } from "../deps.js";
+import { instructionModal } from "./components.js";
+import { type CustomId, encodeCustomId } from "./customIds.js";
+import { messages } from "./messages.js";
+import { type TurnChannel, takeTurn } from "./takeTurn.js";
+import { describeResult, forgetHistory, undoLast, versionsOf } from "./turnActions.js";
+
+type TurnButton = Extract<CustomId, { kind: "turn" }>;
+
+const privately = (content: string) =>
+	({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }) as const;
+
+/** Removes the buttons from a result that left the history; best effort, the result message may be gone. */
+async function retireButtons(channel: TurnChannel, messageIds: readonly string[]): Promise<void> {
+	const last = messageIds.at(-1);
+	if (last) await channel.messages.edit(last, { components: [] }).catch(() => undefined);
+}
+
+async function onTurnButton(interaction: ButtonInteraction, id: TurnButton, deps: Deps): Promise<void> {
+	const channel = interaction.channel as TurnChannel | null;
+	const conversation = await deps.store.getConversation(id.conversationId);
+	if (!channel || !conversation) {
+		await interaction.reply(privately(messages.notAConversation));
+		return;
+	}
+	const latest = conversation.exchanges.at(-1);
+	switch (id.action) {
+		case "info": {
+			await interaction.reply(privately(describeResult(conversation, id.turn) ?? messages.notInHistory));
+			return;
+		}
+		case "delete": {
+			const mayDelete =
+				interaction.user.id === id.requesterId ||
+				interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages);
+			if (!mayDelete) {
+				await interaction.reply(privately(messages.deleteNotAllowed));
+				return;
+			}
+			await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+			const exchange = conversation.exchanges.find((candidate) => candidate.turn === id.turn);
+			for (const messageId of exchange?.messageIds ?? [interaction.message.id]) {
+				await channel.messages.delete(messageId).catch(() => undefined);
+			}
+			await interaction.editReply(messages.deleted);
+			return;
+		}
+		default:
+			break;
+	}
+	if (id.action === "edit") {
+		// A result whose commit is still in flight has a turn number above the stored latest: it is the newest.
+		if (latest && id.turn < latest.turn) {
+			await interaction.reply(privately(messages.staleButton(versionsOf(latest))));
+			return;
+		}
+		await interaction.showModal(
+			instructionModal(
+				encodeCustomId({ kind: "editModal", conversationId: id.conversationId, turn: id.turn }),
+				"Edit this image",
+			),
+		);
+		return;
+	}
+	// Reroll and Undo check that their turn is still the latest inside the conversation's queue, after earlier turns commit.
+	if (id.action === "reroll") {
+		await interaction.deferUpdate();
+		const outcome = await takeTurn(deps, {
+			channel,
+			requesterId: interaction.user.id,
+			text: "",
+			images: [],
+			options: conversation.options,
+			reroll: { turn: id.turn },
+		});
+		if (outcome === "stale") {
+			const now = await deps.store.getConversation(id.conversationId);
+			await interaction.followUp(privately(messages.staleButton(versionsOf(now?.exchanges.at(-1)))));
+		}
+		return;
+	}
+	await interaction.deferUpdate();
+	const result = await undoLast(deps, id.conversationId, id.turn);
+	if (result.kind === "stale") {
+		await interaction.followUp(privately(messages.staleButton(versionsOf(result.conversation.exchanges.at(-1)))));
+	} else if (result.kind === "empty") {
+		await interaction.followUp(privately(messages.nothingToUndo));
+	} else {
+		await retireButtons(channel, result.removed.messageIds);
+		await channel.send({
+			content: messages.undone(
+				interaction.user.id,
+				versionsOf(result.removed),
+				versionsOf(result.conversation.exchanges.at(-1)),
+			),
+			allowedMentions: { parse: [] },
+		});
+	}
+}
+
+/** Routes a button press by its custom id; every state it needs comes from the id and the store. */
+export async function handleButton(interaction: ButtonInteraction, id: CustomId, deps: Deps): Promise<void> {
+	switch (id.kind) {
+		case "turn":
+			return onTurnButton(interaction, id, deps);
+		case "cancel": {
+			if (interaction.user.id !== id.requesterId) {
+				await interaction.reply(privately(messages.cancelNotYours));
+				return;
+			}
+			const cancelled = deps.turns.cancel(id.conversationId, id.ticket);
+			await interaction.update({
+				content: cancelled ? messages.cancelled : messages.notQueuedAnymore,
+				components: [],
+			});
+			return;
+		}
+		case "forget": {
+			if (!id.confirmed) {
+				await interaction.update({ content: messages.forgetKept, components: [] });
+				return;
+			}
+			await interaction.deferUpdate();
+			const cleared = await forgetHistory(deps, id.conversationId);
+			await interaction.editReply({
+				content: cleared ? messages.historyCleared : messages.notAConversation,
+				components: [],
+			});
+			if (cleared && interaction.channel?.isSendable()) {
+				await interaction.channel.send({
+					content: messages.forgotten(interaction.user.id),
+					allowedMentions: { parse: [] },
+				});
+			}
+			return;
+		}
+		default:
+			return;
+	}
+}

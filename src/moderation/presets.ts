@@ -1,0 +1,43 @@
+// src/moderation/presets.ts: the strict, standard and relaxed bundles of safety thresholds, people and blocklist.
+import type { BlocklistEntry, HarmCategoryName, PeopleMode, PresetName, SafetyThreshold } from "./settings.js";
+
+export type Preset = {
+	safety: Record<HarmCategoryName, SafetyThreshold>;
+	people: PeopleMode;
+	blocklist: readonly BlocklistEntry[];
+};
+
+const everyCategory = (threshold: SafetyThreshold): Record<HarmCategoryName, SafetyThreshold> => ({
+	harassment: threshold,
+	hateSpeech: threshold,
+	sexuallyExplicit: threshold,
+	dangerousContent: threshold,
+});
+
+const NO_SEXUAL_CONTENT = "This server does not allow sexual content.";
+const NO_GORE = "This server does not allow graphic violence.";
+
+/**
+ * strict: for workplaces and young communities; the filter blocks at low probability, no people at all (no deepfakes
+ * of members), and a few words refused before any model call.
+ * standard: the Gemini API's own default threshold (BLOCK_MEDIUM_AND_ABOVE) and adults only; the bot's default.
+ * relaxed: for age-restricted channels; blocks only high-probability harm, adults only. Outside age-restricted
+ * channels its thresholds are capped at standard's (see mergeSettings.ts).
+ * No preset allows children ("allow_all"): a moderator sets people=allow_all explicitly, and never gets it in an
+ * age-restricted channel.
+ */
+export const PRESETS: Readonly<Record<PresetName, Preset>> = {
+	strict: {
+		safety: everyCategory("BLOCK_LOW_AND_ABOVE"),
+		people: "none",
+		blocklist: [
+			{ pattern: "nsfw", reason: NO_SEXUAL_CONTENT },
+			{ pattern: "nude", reason: NO_SEXUAL_CONTENT },
+			{ pattern: "naked", reason: NO_SEXUAL_CONTENT },
+			{ pattern: "/\\bporn\\w*/", reason: NO_SEXUAL_CONTENT },
+			{ pattern: "gore", reason: NO_GORE },
+		],
+	},
+	standard: { safety: everyCategory("BLOCK_MEDIUM_AND_ABOVE"), people: "allow_adult", blocklist: [] },
+	relaxed: { safety: everyCategory("BLOCK_ONLY_HIGH"), people: "allow_adult", blocklist: [] },
+};

@@ -1,0 +1,28 @@
+// src/moderation/settingErrors.ts: the one error a refused /settings change throws; its code keys a message for moderators.
+import type { SafetyThreshold } from "./settings.js";
+
+export type SettingErrorDetails = {
+	unknownSetting: { key: string; known: readonly string[] };
+	/** `expected` says in words what the setting takes, e.g. "one of public, private". */
+	invalidValue: { key: string; expected: string };
+	modelNotAllowed: { model: string; allowed: readonly string[] };
+	/** The operator's SAFETY_MOST_PERMISSIVE forbids thresholds looser than `mostPermissive`. */
+	thresholdTooPermissive: { key: string; threshold: SafetyThreshold; mostPermissive: SafetyThreshold };
+	invalidPattern: {
+		pattern: string;
+		problem: "syntax" | "tooLong" | "nestedQuantifier" | "matchesEverything" | "empty";
+	};
+	tooManyEntries: { key: string; max: number };
+};
+export type SettingErrorCode = keyof SettingErrorDetails;
+
+/** A settings change the bot refuses; shown to the moderator who asked, and nothing is stored. */
+export class SettingError<Code extends SettingErrorCode = SettingErrorCode> extends Error {
+	constructor(
+		readonly code: Code,
+		readonly details: SettingErrorDetails[Code],
+	) {
+		super(code);
+		this.name = "SettingError";
+	}
+}
