@@ -197,9 +197,9 @@ describe("iterating in a thread, end to end", () => {
 		const forget = await h.discord.slashCommand({ name: "forget", channelId: threadId });
 		await h.discord.waitFor(() => forget.callbacks.length > 0);
 		expect(forget.ephemeral).toBe(true);
-		const confirm = ((forget.callbacks[0]?.data as { components: Row[] }).components[0]?.components ?? []).find(
-			(component) => component.custom_id.startsWith("f:yes:"),
-		);
+		const confirm = (
+			(forget.callbacks[0]?.data as { components: Row[] } | undefined)?.components[0]?.components ?? []
+		).find((component) => component.custom_id.startsWith("f:yes:"));
 		await h.discord.clickButton({ messageId: forget.original()?.id ?? "", customId: confirm?.custom_id ?? "" });
 		await h.discord.waitFor(() =>
 			bot(threadId).find((message) => message.content.includes("cleared this thread's history")),
