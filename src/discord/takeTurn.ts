@@ -1,14 +1,13 @@
 // src/discord/takeTurn.ts: runs one turn of a thread's (or DM's) conversation and posts what came of it.
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { ApiError } from "@google/genai";
 import type { DMChannel, Message, MessageCreateOptions, PartialDMChannel, ThreadChannel } from "discord.js";
 import { assignVersions, commitTurn, runTurn, userTurnOf } from "../conversation/runTurn.js";
 import type { Conversation, InputImage, TurnOptions, UserTurn } from "../conversation/types.js";
 import type { Deps } from "../deps.js";
 import { capabilitiesOf } from "../gemini/models.js";
 import type { ModelReply } from "../gemini/types.js";
-import { retryDelayOf } from "../gemini/withRetry.js";
+import { quotaWaitOf } from "../gemini/withRetry.js";
 import { cancelButton, resultButtons } from "./components.js";
 import { describeError } from "./describeError.js";
 import { keepTyping } from "./keepTyping.js";
@@ -81,8 +80,7 @@ async function runKeepingPlace(
 		try {
 			return await runTurn(deps, conversation, turn);
 		} catch (err) {
-			const delay =
-				err instanceof ApiError && err.status === 429 ? (retryDelayOf(err) ?? DEFAULT_QUOTA_WAIT_MS) : undefined;
+			const delay = quotaWaitOf(err, DEFAULT_QUOTA_WAIT_MS);
 			if (delay === undefined || waited + delay > MAX_QUOTA_WAIT_MS) throw err;
 			onQuotaWait(Math.ceil(delay / 1_000));
 			await sleep(delay);

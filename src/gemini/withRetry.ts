@@ -64,3 +64,8 @@ export async function withRetry<T>(call: (attempt: number) => Promise<T>, option
 		}
 	}
 }
+
+/** For a Gemini quota error (429), how long to wait before trying again: RetryInfo's delay, else `fallbackMs`. */
+export function quotaWaitOf(err: unknown, fallbackMs: number): number | undefined {
+	return err instanceof ApiError && err.status === 429 ? (retryDelayOf(err) ?? fallbackMs) : undefined;
+}
