@@ -26,8 +26,9 @@ export function createTurnQueue(): TurnQueue {
 	const queues = new Map<string, PQueue>();
 	const waiting = new Map<string, Waiting[]>();
 
-	const renumber = (key: string) => {
-		for (const [index, entry] of (waiting.get(key) ?? []).entries()) entry.onWait?.(index + 1);
+	/** Tells the entries from `from` on their new place; those ahead of a leaver keep theirs and hear nothing. */
+	const renumber = (key: string, from: number) => {
+		for (const [index, entry] of (waiting.get(key) ?? []).entries()) if (index >= from) entry.onWait?.(index + 1);
 	};
 	const leave = (key: string, entry: Waiting) => {
 		const line = waiting.get(key) ?? [];
@@ -35,7 +36,7 @@ export function createTurnQueue(): TurnQueue {
 		if (index < 0) return false;
 		line.splice(index, 1);
 		if (line.length === 0) waiting.delete(key);
-		renumber(key);
+		renumber(key, index);
 		return true;
 	};
 

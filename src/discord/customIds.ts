@@ -28,31 +28,41 @@ export function encodeCustomId(id: CustomId): string {
 }
 
 const SNOWFLAKE = /^\d{1,20}$/;
+const TURN = /^\d{1,9}$/;
+const TICKET = /^[\w-]{1,36}$/;
 
-/** Parses a custom id this bot made; undefined for anything else. */
+/** Parses a custom id this bot made; undefined for anything else, including ids with extra or malformed fields. */
 export function parseCustomId(raw: string): CustomId | undefined {
-	const [prefix, first = "", second = "", third = "", fourth = ""] = raw.split(":");
-	if (
-		prefix === "t" &&
-		(TURN_ACTIONS as readonly string[]).includes(first) &&
-		SNOWFLAKE.test(second) &&
-		SNOWFLAKE.test(fourth)
-	) {
-		const turn = Number(third);
-		if (!Number.isInteger(turn)) return undefined;
-		return { kind: "turn", action: first as TurnAction, conversationId: second, turn, requesterId: fourth };
+	const fields = raw.split(":");
+	const [prefix, first = "", second = "", third = "", fourth = ""] = fields;
+	const isTurnAction = (TURN_ACTIONS as readonly string[]).includes(first);
+	switch (`${prefix}:${fields.length}`) {
+		case "t:5":
+			return isTurnAction && SNOWFLAKE.test(second) && TURN.test(third) && SNOWFLAKE.test(fourth)
+				? {
+						kind: "turn",
+						action: first as TurnAction,
+						conversationId: second,
+						turn: Number(third),
+						requesterId: fourth,
+					}
+				: undefined;
+		case "q:4":
+			return SNOWFLAKE.test(first) && TICKET.test(second) && SNOWFLAKE.test(third)
+				? { kind: "cancel", conversationId: first, ticket: second, requesterId: third }
+				: undefined;
+		case "f:3":
+			return (first === "yes" || first === "no") && SNOWFLAKE.test(second)
+				? { kind: "forget", confirmed: first === "yes", conversationId: second }
+				: undefined;
+		case "m:4":
+			if (first === "edit" && SNOWFLAKE.test(second) && TURN.test(third)) {
+				return { kind: "editModal", conversationId: second, turn: Number(third) };
+			}
+			return first === "img" && SNOWFLAKE.test(second) && SNOWFLAKE.test(third)
+				? { kind: "editImageModal", channelId: second, messageId: third }
+				: undefined;
+		default:
+			return undefined;
 	}
-	if (prefix === "q" && SNOWFLAKE.test(first) && /^[\w-]{1,36}$/.test(second) && SNOWFLAKE.test(third)) {
-		return { kind: "cancel", conversationId: first, ticket: second, requesterId: third };
-	}
-	if (prefix === "f" && (first === "yes" || first === "no") && SNOWFLAKE.test(second)) {
-		return { kind: "forget", confirmed: first === "yes", conversationId: second };
-	}
-	if (prefix === "m" && first === "edit" && SNOWFLAKE.test(second) && Number.isInteger(Number(third))) {
-		return { kind: "editModal", conversationId: second, turn: Number(third) };
-	}
-	if (prefix === "m" && first === "img" && SNOWFLAKE.test(second) && SNOWFLAKE.test(third)) {
-		return { kind: "editImageModal", channelId: second, messageId: third };
-	}
-	return undefined;
 }

@@ -7,8 +7,8 @@ import { MAX_MESSAGE_CHARS, splitMessage } from "./splitMessage.js";
 /** Discord's limits: 10 attachments per message and about 25 MB per request body. */
 export const MAX_FILES_PER_MESSAGE = 10;
 export const MAX_MESSAGE_UPLOAD_BYTES = 24 * 1_024 * 1_024;
-/** Room kept in each text chunk for the version labels of the images under it. */
-const LABEL_ROOM = 60;
+/** Room kept in each text chunk for the labels of the images under it: 10 × "v99999 · " plus "\n-# ". */
+const LABEL_ROOM = 100;
 
 export type OutgoingFile = { name: string; data: Buffer };
 export type Outgoing = {

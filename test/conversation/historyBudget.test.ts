@@ -6,18 +6,27 @@ const MB = 1_000 * 1_000;
 const roomy: BudgetLimits = { maxContextImages: 100, maxInputTokens: 1_000_000, tokensPerInputImage: 1_000 };
 
 let imageCounter = 0;
-const image = (bytes = 1_000): StoredPart => ({
-	kind: "image",
-	image: { sha256: `sha-${imageCounter++}`, mimeType: "image/png", bytes },
-});
+const image = (bytes = 1_000): StoredPart => {
+	imageCounter++;
+	return {
+		kind: "image",
+		image: { sha256: `sha-${imageCounter}`, mimeType: "image/png", bytes },
+		version: imageCounter,
+	};
+};
 const text = (length = 20): StoredPart => ({ kind: "text", text: "x".repeat(length) });
 
+let turnCounter = 0;
 const exchange = (user: StoredPart[], model: StoredPart[]): Exchange => ({
+	turn: ++turnCounter,
 	user,
 	model,
 	requesterId: "1",
 	modelId: "gemini-3.1-flash-image",
+	options: { output: "image_and_text" },
 	at: "2026-01-01T00:00:00.000Z",
+	ms: 1_000,
+	messageIds: [],
 });
 
 /** An exchange with one user image and prompt, answered by text and one image. */

@@ -1,12 +1,20 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { GenerateContentParameters, GenerateContentResponse } from "@google/genai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commitTurn, PLACEHOLDER_SIGNATURE, runTurn } from "../../src/conversation/runTurn.js";
+import { newConversation } from "../../src/conversation/newConversation.js";
+import {
+	assignVersions,
+	type CommitInfo,
+	commitTurn,
+	PLACEHOLDER_SIGNATURE,
+	runTurn,
+	userTurnOf,
+} from "../../src/conversation/runTurn.js";
 import { createStore, type Store } from "../../src/conversation/store.js";
-import type { Conversation, InputImage, UserTurn } from "../../src/conversation/types.js";
+import type { Conversation, Exchange, InputImage, UserTurn } from "../../src/conversation/types.js";
 import type { GeminiResult, GenerateContent } from "../../src/gemini/generate.js";
 import type { ModelReply } from "../../src/gemini/types.js";
 
@@ -77,15 +85,29 @@ const userTurn = (text: string, images: Buffer[] = []): UserTurn => ({
 	options: { output: "image_and_text" },
 });
 
-const newConversation = (model = "gemini-3.1-flash-image"): Conversation => ({
-	id: `30000000000000000${conversationCounter++}`,
-	ownerId: "200000000000000002",
-	model,
-	title: "test",
-	createdAt: "2026-01-01T00:00:00.000Z",
-	options: { output: "image_and_text" },
-	exchanges: [],
-	droppedImagesNotified: false,
+const conversationWith = (model = "gemini-3.1-flash-image"): Conversation =>
+	newConversation({
+		id: `30000000000000000${conversationCounter++}`,
+		ownerId: "200000000000000002",
+		model,
+		title: "test",
+		options: { output: "image_and_text" },
+	});
+
+type PartsReply = Extract<ModelReply, { kind: "parts" }>;
+
+/** What takeTurn hands commitTurn: versions from assignVersions, the ids of the messages it sent, how long it took. */
+const commitInfo = (
+	conversation: Conversation,
+	turn: UserTurn,
+	reply: PartsReply,
+	extra: Partial<CommitInfo> = {},
+): CommitInfo => ({
+	droppedImages: 0,
+	versions: assignVersions(conversation, turn, reply),
+	messageIds: ["900000000000000009"],
+	ms: 1_500,
+	...extra,
 });
 
 /** Plays one turn through runTurn and commits it when it produced images, as takeTurn does. */
@@ -93,7 +115,8 @@ async function play(conversation: Conversation, turn: UserTurn, answer: GeminiRe
 	const model = cannedGenerate([answer]);
 	const result = await runTurn({ generate: model.generate, store }, conversation, turn);
 	if (result.reply.kind !== "parts") throw new Error(`expected parts, got ${result.reply.kind}`);
-	const updated = await commitTurn(store, conversation, turn, result.reply, { droppedImages: result.droppedImages });
+	const info = commitInfo(conversation, turn, result.reply, { droppedImages: result.droppedImages });
+	const updated = await commitTurn(store, conversation, turn, result.reply, info);
 	return { updated, request: model.contentsOf(0) };
 }
 
@@ -102,7 +125,7 @@ describe("runTurn", () => {
 		const cat = bytes("cat");
 		const out1 = bytes("out1");
 		const out2 = bytes("out2");
-		let conversation = newConversation();
+		let conversation = conversationWith();
 		({ updated: conversation } = await play(
 			conversation,
 			userTurn("put my cat on a sofa", [cat]),
@@ -145,7 +168,7 @@ describe("runTurn", () => {
 		const first = bytes("first attachment");
 		const second = bytes("second attachment");
 		const model = cannedGenerate([imageAnswer([{ inlineData: { mimeType: "image/png", data: b64(bytes("x")) } }])]);
-		await runTurn({ generate: model.generate, store }, newConversation(), userTurn("combine these", [first, second]));
+		await runTurn({ generate: model.generate, store }, conversationWith(), userTurn("combine these", [first, second]));
 		expect(model.contentsOf(0)).toEqual([
 			{
 				role: "user",
@@ -160,7 +183,7 @@ describe("runTurn", () => {
 
 	it("replaces a dropped model image by a placeholder carrying PLACEHOLDER_SIGNATURE", async () => {
 		// gemini-2.5-flash-image keeps at most 6 images in context.
-		let conversation = newConversation("gemini-2.5-flash-image");
+		let conversation = conversationWith("gemini-2.5-flash-image");
 		for (let turn = 0; turn < 4; turn++) {
 			({ updated: conversation } = await play(
 				conversation,
@@ -195,7 +218,7 @@ describe("runTurn", () => {
 	});
 
 	it("never commits a blocked reply: the next turn sends the same history as before", async () => {
-		let conversation = newConversation();
+		let conversation = conversationWith();
 		({ updated: conversation } = await play(
 			conversation,
 			userTurn("a red car"),
@@ -219,9 +242,9 @@ describe("runTurn", () => {
 describe("commitTurn", () => {
 	it("stores image bytes once by sha256 and appends the exchange", async () => {
 		const same = bytes(`same bytes ${Date.now()}-${Math.random()}`);
-		const conversation = newConversation();
+		const conversation = conversationWith();
 		const turn = userTurn("echo this", [same]);
-		const reply: Extract<ModelReply, { kind: "parts" }> = {
+		const reply: PartsReply = {
 			kind: "parts",
 			truncated: false,
 			parts: [
@@ -230,7 +253,7 @@ describe("commitTurn", () => {
 			],
 		};
 		const keysBefore = await imageKeys();
-		const updated = await commitTurn(store, conversation, turn, reply, { droppedImages: 0 });
+		const updated = await commitTurn(store, conversation, turn, reply, commitInfo(conversation, turn, reply));
 		const added = (await imageKeys()).filter((key) => !keysBefore.includes(key));
 		expect(added).toEqual([`img:${sha(same)}`]);
 		expect((await store.getImage(sha(same)))?.equals(same)).toBe(true);
@@ -238,7 +261,7 @@ describe("commitTurn", () => {
 		expect(updated.exchanges).toHaveLength(1);
 		expect(updated.exchanges[0]).toMatchObject({
 			user: [
-				{ kind: "image", image: { sha256: sha(same), mimeType: "image/jpeg", bytes: same.length } },
+				{ kind: "image", image: { sha256: sha(same), mimeType: "image/jpeg", bytes: same.length }, version: 1 },
 				{ kind: "text", text: "echo this" },
 			],
 			model: [
@@ -246,6 +269,7 @@ describe("commitTurn", () => {
 				{
 					kind: "image",
 					image: { sha256: sha(same), mimeType: "image/jpeg", bytes: same.length },
+					version: 2,
 					thoughtSignature: "i-sig",
 				},
 			],
@@ -257,10 +281,213 @@ describe("commitTurn", () => {
 		expect(await store.getConversation(conversation.id)).toEqual(updated);
 
 		// Committing the same bytes again in a later exchange still adds no blob.
-		const again = await commitTurn(store, updated, turn, reply, { droppedImages: 2 });
+		const again = await commitTurn(store, updated, turn, reply, commitInfo(updated, turn, reply, { droppedImages: 2 }));
 		expect((await imageKeys()).filter((key) => !keysBefore.includes(key))).toEqual([`img:${sha(same)}`]);
 		expect(again.exchanges).toHaveLength(2);
 		expect(again.droppedImagesNotified).toBe(true);
+	});
+});
+
+const modelImage = (data: Buffer): PartsReply["parts"][number] => ({ kind: "image", data, mimeType: "image/png" });
+const partsReply = (parts: PartsReply["parts"], usage?: PartsReply["usage"]): PartsReply => ({
+	kind: "parts",
+	truncated: false,
+	parts,
+	...(usage ? { usage } : {}),
+});
+
+describe("commitTurn versions", () => {
+	it("numbers the uploads first, then the model's images, and advances nextVersion and nextTurn", async () => {
+		const conversation = conversationWith();
+		const uploads = [bytes(`upload a ${randomUUID()}`), bytes(`upload b ${randomUUID()}`)];
+		const turn = userTurn("put these together", uploads);
+		const outputs = [bytes(`output a ${randomUUID()}`), bytes(`output b ${randomUUID()}`)];
+		const usage = { promptTokens: 2_300, outputTokens: 2_580, totalTokens: 4_880 };
+		const reply = partsReply(
+			[{ kind: "text", text: "Two takes." }, modelImage(outputs[0] as Buffer), modelImage(outputs[1] as Buffer)],
+			usage,
+		);
+		const versions = assignVersions(conversation, turn, reply);
+		expect(versions).toEqual({ user: [1, 2], model: [3, 4] });
+
+		const messageIds = ["900000000000000001", "900000000000000002"];
+		const updated = await commitTurn(store, conversation, turn, reply, {
+			droppedImages: 0,
+			versions,
+			messageIds,
+			ms: 4_200,
+		});
+		expect(updated).toMatchObject({ nextVersion: 5, nextTurn: 2 });
+		expect(updated.exchanges).toHaveLength(1);
+		expect(updated.exchanges[0]).toMatchObject({
+			turn: 1,
+			user: [
+				{ kind: "image", image: { sha256: sha(uploads[0] as Buffer) }, version: 1 },
+				{ kind: "image", image: { sha256: sha(uploads[1] as Buffer) }, version: 2 },
+				{ kind: "text", text: "put these together" },
+			],
+			model: [
+				{ kind: "text", text: "Two takes." },
+				{ kind: "image", image: { sha256: sha(outputs[0] as Buffer) }, version: 3 },
+				{ kind: "image", image: { sha256: sha(outputs[1] as Buffer) }, version: 4 },
+			],
+			options: { output: "image_and_text" },
+			ms: 4_200,
+			usage,
+			messageIds,
+		});
+
+		// The next turn carries on from there: no uploads, one image, v5 in turn 2.
+		const next = userTurn("now at night");
+		const nextReply = partsReply([modelImage(bytes(`night ${randomUUID()}`))]);
+		const second = await commitTurn(store, updated, next, nextReply, commitInfo(updated, next, nextReply));
+		expect(second.exchanges.map((exchange) => exchange.turn)).toEqual([1, 2]);
+		expect(second.exchanges[1]?.user).toEqual([{ kind: "text", text: "now at night" }]);
+		expect(second.exchanges[1]?.model).toMatchObject([{ kind: "image", version: 5 }]);
+		expect(second.exchanges[1]).not.toHaveProperty("usage");
+		expect(second).toMatchObject({ nextVersion: 6, nextTurn: 3 });
+		expect(await store.getConversation(conversation.id)).toEqual(second);
+	});
+
+	it("replaces the last exchange on replaceLast, with a new turn number and versions never reused", async () => {
+		let conversation = conversationWith();
+		const first = userTurn("a cat");
+		const firstReply = partsReply([modelImage(bytes(`cat ${randomUUID()}`))]);
+		conversation = await commitTurn(
+			store,
+			conversation,
+			first,
+			firstReply,
+			commitInfo(conversation, first, firstReply),
+		);
+		const hat = bytes(`hat ${randomUUID()}`);
+		const second = userTurn("add this hat", [hat]);
+		const secondReply = partsReply([modelImage(bytes(`cat in hat ${randomUUID()}`))]);
+		conversation = await commitTurn(
+			store,
+			conversation,
+			second,
+			secondReply,
+			commitInfo(conversation, second, secondReply),
+		);
+		// v1 the cat (turn 1); v2 the hat upload and v3 the cat in the hat (turn 2).
+		expect(conversation).toMatchObject({ nextVersion: 4, nextTurn: 3 });
+		const kept = conversation.exchanges[0];
+
+		const issued = new Set([1, 2, 3]);
+		for (const expected of [
+			{ turn: 3, model: 4, nextVersion: 5, nextTurn: 4 },
+			{ turn: 4, model: 5, nextVersion: 6, nextTurn: 5 },
+		]) {
+			const last = conversation.exchanges.at(-1) as Exchange;
+			const reroll = await userTurnOf(store, last);
+			const reply = partsReply([modelImage(bytes(`cat in hat again ${randomUUID()}`))]);
+			const versions = assignVersions(conversation, reroll, reply);
+			// The hat keeps v2; the new picture takes a number never handed out before.
+			expect(versions).toEqual({ user: [2], model: [expected.model] });
+			expect(issued.has(expected.model)).toBe(false);
+			issued.add(expected.model);
+
+			const rerolled = await commitTurn(store, conversation, reroll, reply, {
+				droppedImages: 0,
+				versions,
+				messageIds: ["900000000000000003"],
+				ms: 900,
+				replaceLast: true,
+			});
+			expect(rerolled.exchanges).toHaveLength(2);
+			expect(rerolled.exchanges[0]).toEqual(kept);
+			expect(rerolled.exchanges[1]).toMatchObject({
+				turn: expected.turn,
+				user: [
+					{ kind: "image", image: { sha256: sha(hat) }, version: 2 },
+					{ kind: "text", text: "add this hat" },
+				],
+				model: [{ kind: "image", version: expected.model }],
+				messageIds: ["900000000000000003"],
+			});
+			expect(rerolled).toMatchObject({ nextVersion: expected.nextVersion, nextTurn: expected.nextTurn });
+			expect(await store.getConversation(conversation.id)).toEqual(rerolled);
+			conversation = rerolled;
+		}
+	});
+});
+
+describe("assignVersions", () => {
+	it("keeps the version of an input already in the thread and numbers the rest from nextVersion", () => {
+		const images: InputImage[] = [
+			{ ...inputImage(bytes("from v2")), version: 2 },
+			inputImage(bytes("new upload")),
+			{ ...inputImage(bytes("from v7")), version: 7 },
+		];
+		const reply = partsReply([
+			{ kind: "text", text: "First" },
+			modelImage(bytes("out 1")),
+			{ kind: "text", text: "Second" },
+			modelImage(bytes("out 2")),
+		]);
+		expect(assignVersions({ nextVersion: 9 }, { images }, reply)).toEqual({ user: [2, 9, 7], model: [10, 11] });
+	});
+
+	it("gives a reroll whose inputs all have versions only new model versions", () => {
+		const images: InputImage[] = [{ ...inputImage(bytes("v3")), version: 3 }];
+		const reply = partsReply([modelImage(bytes("again"))]);
+		expect(assignVersions({ nextVersion: 6 }, { images }, reply)).toEqual({ user: [3], model: [6] });
+	});
+
+	it("numbers nothing when the turn has no images", () => {
+		const reply = partsReply([{ kind: "text", text: "Only words." }]);
+		expect(assignVersions({ nextVersion: 4 }, { images: [] }, reply)).toEqual({ user: [], model: [] });
+	});
+});
+
+describe("userTurnOf", () => {
+	it("rebuilds text and images of a stored exchange, bytes from the store and versions kept", async () => {
+		const photo = bytes(`photo ${randomUUID()}`);
+		const sketch = bytes(`sketch ${randomUUID()}`);
+		const photoRef = await store.putImage({ data: photo, mimeType: "image/jpeg" });
+		const sketchRef = await store.putImage({ data: sketch, mimeType: "image/png" });
+		const exchange: Exchange = {
+			turn: 4,
+			user: [
+				{ kind: "image", image: photoRef, version: 3 },
+				{ kind: "image", image: sketchRef, version: 5 },
+				{ kind: "text", text: "line one" },
+				{ kind: "text", text: "line two" },
+			],
+			model: [{ kind: "image", image: photoRef, version: 6 }],
+			requesterId: "200000000000000007",
+			modelId: "gemini-3.1-flash-image",
+			options: { output: "image", aspect: "16:9", size: "2K" },
+			at: "2026-01-01T00:00:00.000Z",
+			ms: 3_000,
+			messageIds: ["900000000000000004"],
+		};
+		const turn = await userTurnOf(store, exchange);
+		expect(turn).toMatchObject({
+			text: "line one\nline two",
+			requesterId: "200000000000000007",
+			options: { output: "image", aspect: "16:9", size: "2K" },
+		});
+		expect(turn.images.map((image) => [image.mimeType, image.version])).toEqual([
+			["image/jpeg", 3],
+			["image/png", 5],
+		]);
+		expect(turn.images[0]?.data.equals(photo)).toBe(true);
+		expect(turn.images[1]?.data.equals(sketch)).toBe(true);
+	});
+
+	it("gives back what commitTurn stored", async () => {
+		const conversation = conversationWith();
+		const upload = bytes(`round trip ${randomUUID()}`);
+		const turn = userTurn("make it pop", [upload]);
+		const reply = partsReply([modelImage(bytes(`popped ${randomUUID()}`))]);
+		const updated = await commitTurn(store, conversation, turn, reply, commitInfo(conversation, turn, reply));
+		const rebuilt = await userTurnOf(store, updated.exchanges[0] as Exchange);
+		expect(rebuilt).toMatchObject({ text: "make it pop", requesterId: turn.requesterId, options: turn.options });
+		expect(rebuilt.images).toHaveLength(1);
+		expect(rebuilt.images[0]).toMatchObject({ mimeType: "image/jpeg", version: 1 });
+		expect(rebuilt.images[0]?.data.equals(upload)).toBe(true);
 	});
 });
 

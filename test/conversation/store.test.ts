@@ -4,32 +4,47 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newConversation } from "../../src/conversation/newConversation.js";
 import { createStore, type Store } from "../../src/conversation/store.js";
 import type { Conversation } from "../../src/conversation/types.js";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
+/** A conversation with one exchange, carrying every optional field so the round trip covers them all. */
 const conversation = (id: string): Conversation => ({
-	id,
-	guildId: "100000000000000001",
-	ownerId: "200000000000000002",
-	model: "gemini-3.1-flash-image",
-	title: "A banana in space",
-	createdAt: "2026-01-01T00:00:00.000Z",
-	options: { output: "image_and_text", aspect: "16:9" },
+	...newConversation({
+		id,
+		guildId: "100000000000000001",
+		ownerId: "200000000000000002",
+		model: "gemini-3.1-flash-image",
+		title: "A banana in space",
+		options: { output: "image_and_text", aspect: "16:9" },
+	}),
 	exchanges: [
 		{
+			turn: 1,
 			user: [{ kind: "text", text: "a banana in space" }],
 			model: [
 				{ kind: "text", text: "Here it is", thoughtSignature: "c2ln/+==" },
-				{ kind: "image", image: { sha256: "ab".repeat(32), mimeType: "image/png", bytes: 3 }, thoughtSignature: "s2" },
+				{
+					kind: "image",
+					image: { sha256: "ab".repeat(32), mimeType: "image/png", bytes: 3 },
+					version: 1,
+					thoughtSignature: "s2",
+				},
 			],
 			requesterId: "200000000000000002",
 			modelId: "gemini-3.1-flash-image",
+			options: { output: "image_and_text", aspect: "16:9", size: "2K" },
 			at: "2026-01-01T00:00:01.000Z",
+			ms: 8_250,
+			usage: { promptTokens: 12, outputTokens: 1_290, totalTokens: 1_302 },
+			messageIds: ["700000000000000007", "700000000000000008"],
 		},
 	],
-	droppedImagesNotified: false,
+	nextVersion: 2,
+	nextTurn: 2,
+	branchOf: { conversationId: "300000000000000099", turn: 4 },
 });
 
 async function keysOf(store: Store): Promise<string[]> {
