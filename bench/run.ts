@@ -35,13 +35,22 @@ await measure("normalizeImage 12 MP JPEG -> 2048 px", 5, () => normalizeImage(ph
 await measure("fitForUpload 4 MP PNG into 2 MB", 3, () => fitForUpload(bigPng, "image/png", 2 * 1_048_576));
 
 const exchanges: Exchange[] = Array.from({ length: 500 }, (_, index) => ({
+	turn: index + 1,
 	user: [{ kind: "text", text: `turn ${index} `.repeat(40) }],
 	model: [
-		{ kind: "image", image: { sha256: `${index}`, mimeType: "image/png", bytes: 1_500_000 }, thoughtSignature: "s" },
+		{
+			kind: "image",
+			image: { sha256: `${index}`, mimeType: "image/png", bytes: 1_500_000 },
+			version: index + 1,
+			thoughtSignature: "s",
+		},
 	],
 	requesterId: "1",
 	modelId: "gemini-3.1-flash-image",
+	options: { output: "image_and_text" },
 	at: new Date(0).toISOString(),
+	ms: 1_000,
+	messageIds: [],
 }));
 await measure("planHistory over 500 exchanges", 200, () =>
 	planHistory(exchanges, { textLength: 200, imageBytes: [1_000_000] }, capabilitiesOf("gemini-3.1-flash-image")),
