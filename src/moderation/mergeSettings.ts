@@ -130,7 +130,9 @@ export function mergeSettings({ config, server, channel, ageRestricted }: MergeI
 		...customEntries,
 	].filter(({ entry }) => {
 		const id = entry.pattern.toLowerCase();
-		return seen.has(id) ? false : (seen.add(id), true);
+		if (seen.has(id)) return false;
+		seen.add(id);
+		return true;
 	});
 	settings.blocklist = blocklist.map(({ entry }) => ({ ...entry }));
 

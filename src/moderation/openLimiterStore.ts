@@ -34,15 +34,14 @@ async function openSqlite(path: string): Promise<LimiterStore> {
 	return {
 		backend: "sqlite",
 		async createLimiter(options) {
-			const create = (tableCreated: boolean) =>
-				new Promise<RateLimiterSQLite>((resolve, reject) => {
-					const limiter: RateLimiterSQLite = new RateLimiterSQLite(
-						{ ...options, storeClient: db, storeType: "sqlite3", tableName: SQLITE_TABLE, tableCreated },
-						(err?: Error) => (err ? reject(err) : resolve(limiter)),
+			const settings = { ...options, storeClient: db, storeType: "sqlite3", tableName: SQLITE_TABLE };
+			if (!tableReady) {
+				// The first limiter creates the table, then calls back (asynchronously) when it is there.
+				const first = new Promise<RateLimiterSQLite>((resolve, reject) => {
+					const limiter: RateLimiterSQLite = new RateLimiterSQLite(settings, (err?: Error) =>
+						err ? reject(err) : resolve(limiter),
 					);
 				});
-			if (!tableReady) {
-				const first = create(false);
 				// Rows of past days are dead weight; sweep them once per start rather than on a timer.
 				tableReady = first.then(
 					() =>
@@ -56,7 +55,7 @@ async function openSqlite(path: string): Promise<LimiterStore> {
 				return first;
 			}
 			await tableReady;
-			return create(true);
+			return new RateLimiterSQLite({ ...settings, tableCreated: true });
 		},
 		close: () => new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve()))),
 	};

@@ -36,6 +36,10 @@ export type UsageToday = {
 };
 
 export type Quotas = {
+	/**
+	 * When a turn is queued: starts the member's cooldown and holds `images` (a positive whole number) against today's
+	 * member and server quotas, or refuses with the seconds left or the quota, its use and its reset time.
+	 */
 	reserve(request: {
 		guildId: string;
 		userId: string;
@@ -117,6 +121,7 @@ export async function createQuotas({ storeUrl, namespace, keyv, now = Date.now }
 
 	return {
 		async reserve({ guildId, userId, images, limits, model }) {
+			if (!Number.isInteger(images) || images < 1) throw new RangeError(`images must be a positive integer: ${images}`);
 			const at = now();
 			const day = utcDay(at);
 			const resetsAt = nextUtcMidnight(at).toISOString();
@@ -142,14 +147,15 @@ export async function createQuotas({ storeUrl, namespace, keyv, now = Date.now }
 			const mine = await member.consume(memberKey(day, guildId, userId), images);
 			if (limits.memberDailyImages > 0 && mine.consumedPoints > limits.memberDailyImages) {
 				await undo({ member: true });
-				const used = mine.consumedPoints - images;
+				// Turns refused at the same moment push the counter past the limit for an instant; that is not use.
+				const used = Math.min(limits.memberDailyImages, mine.consumedPoints - images);
 				const details = { limit: limits.memberDailyImages, used, requested: images, resetsAt };
 				return { ok: false, code: "memberQuota", details };
 			}
 			const ours = await server.consume(serverKey(day, guildId), images);
 			if (limits.serverDailyImages > 0 && ours.consumedPoints > limits.serverDailyImages) {
 				await undo({ member: true, server: true });
-				const used = ours.consumedPoints - images;
+				const used = Math.min(limits.serverDailyImages, ours.consumedPoints - images);
 				const details = { limit: limits.serverDailyImages, used, requested: images, resetsAt };
 				return { ok: false, code: "serverQuota", details };
 			}
