@@ -4,13 +4,14 @@ import {
 	ChannelType,
 	type ChatInputCommandInteraction,
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
-	ThreadAutoArchiveDuration,
 } from "discord.js";
 import { newConversation } from "../src/conversation/newConversation.js";
 import { type AttachmentInfo, checkTurnInput, loadImages, MAX_PROMPT_CHARS } from "../src/conversation/prepareTurn.js";
 import { OUTPUT_MODES, type TurnOptions } from "../src/conversation/types.js";
 import type { Deps } from "../src/deps.js";
+import { type Admission, admitTurn, askerOf, settingsFor, settleAdmission } from "../src/discord/admitTurn.js";
 import { messages } from "../src/discord/messages.js";
+import { openThread, type ThreadParent, threadParentOf } from "../src/discord/openThread.js";
 import { type TurnChannel, takeTurn } from "../src/discord/takeTurn.js";
 import { threadTitle } from "../src/discord/threadTitle.js";
 import { ASPECT_RATIOS, type AspectRatio, IMAGE_SIZES, type ImageSize } from "../src/gemini/models.js";
@@ -62,6 +63,26 @@ function readOptions(interaction: ChatInputCommandInteraction, base?: TurnOption
 	return { output, ...(aspect ? { aspect } : {}), ...(size ? { size } : {}) };
 }
 
+/** Opens the conversation's thread: from the command's reply when public (so the channel shows the prompt), else private. */
+async function openConversationThread(
+	interaction: ChatInputCommandInteraction,
+	parent: ThreadParent,
+	prompt: string,
+	admission: Admission,
+) {
+	const name = threadTitle(prompt);
+	const { threads } = admission.settings;
+	const heading = `🎨 <@${interaction.user.id}>: ${name}`;
+	if (threads.visibility === "public") {
+		const starter = await interaction.editReply({ content: heading });
+		return starter.startThread({ name, autoArchiveDuration: threads.autoArchiveMinutes });
+	}
+	const thread = await openThread(parent, name, { reason: "/imagine", memberId: interaction.user.id, threads });
+	await thread.send({ content: heading, allowedMentions: { parse: [] } });
+	await interaction.editReply({ content: messages.threadStarted(thread.id) });
+	return thread;
+}
+
 export async function execute(interaction: ChatInputCommandInteraction, deps: Deps): Promise<void> {
 	const channel = interaction.channel;
 	const prompt = interaction.options.getString("prompt", true);
@@ -71,45 +92,49 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: De
 	const existing = channel ? await deps.store.getConversation(channel.id) : undefined;
 	const turnChannel: TurnChannel | undefined =
 		channel?.type === ChannelType.DM || (channel?.isThread() && existing) ? channel : undefined;
-	const isNewThread = channel?.type === ChannelType.GuildText || channel?.type === ChannelType.GuildAnnouncement;
-	if (!channel || (!turnChannel && !isNewThread)) {
+	const parent = turnChannel ? undefined : threadParentOf(channel);
+	if (!channel || (!turnChannel && !parent)) {
 		await interaction.reply({ content: messages.notInConversation, flags: "Ephemeral" });
 		return;
 	}
+	const { settings } = await settingsFor(deps, channel);
+	const model = existing?.model ?? (channel.type === ChannelType.DM ? deps.config.gemini.model : settings.model);
 	const options = readOptions(interaction, existing?.options);
-	checkTurnInput({ text: prompt, attachments, options, model: existing?.model ?? deps.config.gemini.model });
+	checkTurnInput({ text: prompt, attachments, options, model });
+	const admission = await admitTurn(deps, {
+		channel,
+		asker: askerOf(interaction),
+		prompt,
+		...(existing ? { conversation: existing } : {}),
+	});
 	await interaction.deferReply();
-	const images = await loadImages(attachments);
+	const images = await loadImages(attachments).catch(async (err: unknown) => {
+		await settleAdmission(deps, admission, 0);
+		throw err;
+	});
+	const requesterId = interaction.user.id;
 	if (turnChannel) {
 		if (!existing) {
+			const title = threadTitle(prompt);
 			await deps.store.saveConversation(
-				newConversation({
-					id: turnChannel.id,
-					ownerId: interaction.user.id,
-					model: deps.config.gemini.model,
-					title: threadTitle(prompt),
-					options,
-				}),
+				newConversation({ id: turnChannel.id, ownerId: requesterId, model, title, options }),
 			);
 		}
 		await interaction.editReply({ content: `${messages.turnAcknowledged} ${threadTitle(prompt)}` });
-		await takeTurn(deps, { channel: turnChannel, requesterId: interaction.user.id, text: prompt, images, options });
+		await takeTurn(deps, { channel: turnChannel, requesterId, text: prompt, images, options, admission });
 		return;
 	}
-	const starter = await interaction.editReply({ content: `🎨 <@${interaction.user.id}>: ${threadTitle(prompt)}` });
-	const thread = await starter.startThread({
-		name: threadTitle(prompt),
-		autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
-	});
+	if (!parent) return;
+	const thread = await openConversationThread(interaction, parent, prompt, admission);
 	await deps.store.saveConversation(
 		newConversation({
 			id: thread.id,
 			guildId: interaction.guildId,
-			ownerId: interaction.user.id,
-			model: deps.config.gemini.model,
+			ownerId: requesterId,
+			model,
 			title: thread.name,
 			options,
 		}),
 	);
-	await takeTurn(deps, { channel: thread, requesterId: interaction.user.id, text: prompt, images, options });
+	await takeTurn(deps, { channel: thread, requesterId, text: prompt, images, options, admission });
 }

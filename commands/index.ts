@@ -5,7 +5,9 @@ import * as editImage from "./editImage.js";
 import * as forget from "./forget.js";
 import * as help from "./help.js";
 import * as imagine from "./imagine.js";
+import * as settings from "./settings.js";
 import * as undo from "./undo.js";
+import * as usage from "./usage.js";
 
 export type ChatCommand = {
 	definition: { name: string };
@@ -17,7 +19,7 @@ export type MessageCommand = {
 	execute(interaction: MessageContextMenuCommandInteraction, deps: Deps): Promise<void>;
 };
 
-export const chatCommands: readonly ChatCommand[] = [imagine, undo, forget, help];
+export const chatCommands: readonly ChatCommand[] = [imagine, undo, forget, settings, usage, help];
 export const messageCommands: readonly MessageCommand[] = [editImage];
 
 /** Every definition, as deploy-commands registers them. */

@@ -10,6 +10,8 @@ import { handleMessage } from "./discord/handleMessage.js";
 import { createGeminiClient, createGenerate } from "./gemini/generate.js";
 import { createMetrics, startHttp } from "./http/startHttp.js";
 import type { Logger } from "./logger.js";
+import { createQuotas } from "./moderation/quotas.js";
+import { createSettingsStore } from "./moderation/settingsStore.js";
 
 export type RunningBot = { client: Client; deps: Deps; http?: Server; stop(): Promise<void> };
 
@@ -34,16 +36,19 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 	const store = await createStore(config.storeUrl, config.storeNamespace);
 	const gemini = createGeminiClient(config.gemini);
 	const metrics = createMetrics();
+	const client = createClient(config);
 	const deps: Deps = {
 		config,
+		discord: client,
 		logger,
 		store,
 		generate: createGenerate(gemini, { ...config.gemini, logger: logger.child({ module: "gemini" }) }),
 		turns: createTurnQueue(),
 		arrivals: createTurnQueue(),
 		metrics,
+		settings: createSettingsStore({ keyv: store.keyv, config: config.moderation }),
+		quotas: await createQuotas({ storeUrl: config.storeUrl, namespace: config.storeNamespace, keyv: store.keyv }),
 	};
-	const client = createClient(config);
 	const log = logger.child({ module: "discord" });
 	// Handlers in flight, so that stop() lets running turns post and commit before the store closes.
 	const inFlight = new Set<Promise<void>>();
@@ -64,6 +69,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 	} catch (err) {
 		await client.destroy();
 		http?.close();
+		await deps.quotas.close();
 		await store.close();
 		throw err;
 	}
@@ -77,6 +83,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 			await Promise.allSettled(inFlight);
 			await client.destroy();
 			await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
+			await deps.quotas.close();
 			await store.close();
 		},
 	};

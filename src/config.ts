@@ -1,5 +1,6 @@
 // src/config.ts: the environment, parsed and validated once; the only reader of process.env.
 import { z } from "zod";
+import { type ModerationConfig, moderationEnvSchema, toModerationConfig } from "./moderation/config.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -26,7 +27,7 @@ const storeUrl = z
 		message: "must start with sqlite:// (a file path) or redis:// (host:port)",
 	});
 
-const fields = z.object({
+const fields = moderationEnvSchema.extend({
 	DISCORD_TOKEN: z.string({ error: "is required: the bot token from the Developer Portal, Bot tab" }).min(1, {
 		error: "is empty: paste the bot token from the Developer Portal, Bot tab",
 	}),
@@ -81,6 +82,7 @@ export type Config = {
 	};
 	storeUrl: string;
 	storeNamespace: string;
+	moderation: ModerationConfig;
 	httpPort: number;
 	logLevel: (typeof LOG_LEVELS)[number];
 };
@@ -123,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		},
 		storeUrl: value.STORE_URL,
 		storeNamespace: value.STORE_NAMESPACE,
+		moderation: toModerationConfig(value),
 		httpPort: value.HTTP_PORT,
 		logLevel: value.LOG_LEVEL,
 	};

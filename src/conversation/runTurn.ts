@@ -15,6 +15,12 @@ import type { Conversation, Exchange, InputImage, StoredPart, UserTurn } from ".
 export const PLACEHOLDER_SIGNATURE = "skip_thought_signature_validator";
 
 export type TurnDeps = { generate: GenerateContent; store: Pick<Store, "getImage"> };
+/** What the server's moderation settings add to a request (see src/moderation/geminiSafety.ts). */
+export type TurnSafety = {
+	safetySettings?: { category: string; threshold: string }[];
+	personGeneration?: string;
+	promptSuffix?: string;
+};
 export type TurnResult = { reply: ModelReply; droppedImages: number };
 
 async function resolvePart(
@@ -38,7 +44,7 @@ export async function runTurn(
 	deps: TurnDeps,
 	conversation: Conversation,
 	turn: UserTurn,
-	signal?: AbortSignal,
+	extra: { safety?: TurnSafety; signal?: AbortSignal } = {},
 ): Promise<TurnResult> {
 	const capabilities = capabilitiesOf(conversation.model);
 	const plan = planHistory(
@@ -46,6 +52,9 @@ export async function runTurn(
 		{ textLength: turn.text.length, imageBytes: turn.images.map((image) => image.data.length) },
 		capabilities,
 	);
+	const { safety } = extra;
+	// The moderation instruction rides on this request only; history keeps what the member wrote.
+	const text = safety?.promptSuffix ? [turn.text, safety.promptSuffix].filter(Boolean).join("\n\n") : turn.text;
 	const turns: RequestTurn[] = [];
 	for (const [index, exchange] of conversation.exchanges.entries()) {
 		if (index < plan.firstExchange) continue;
@@ -62,11 +71,16 @@ export async function runTurn(
 		role: "user",
 		parts: [
 			...turn.images.map((image): ContentPart => ({ kind: "image", data: image.data, mimeType: image.mimeType })),
-			...(turn.text ? [{ kind: "text", text: turn.text } as const] : []),
+			...(text ? [{ kind: "text", text } as const] : []),
 		],
 	});
-	const request = buildRequest(turns, { model: conversation.model, ...turn.options });
-	const { response, finishMessage } = await deps.generate(request, signal);
+	const request = buildRequest(turns, {
+		model: conversation.model,
+		...turn.options,
+		...(safety?.safetySettings ? { safetySettings: safety.safetySettings } : {}),
+		...(safety?.personGeneration ? { personGeneration: safety.personGeneration } : {}),
+	});
+	const { response, finishMessage } = await deps.generate(request, extra.signal);
 	return { reply: parseReply(response, finishMessage), droppedImages: plan.droppedImages.size + plan.firstExchange };
 }
 

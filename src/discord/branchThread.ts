@@ -3,6 +3,7 @@ import type { Channel, ThreadChannel } from "discord.js";
 import { newConversation } from "../conversation/newConversation.js";
 import type { Conversation } from "../conversation/types.js";
 import type { Deps } from "../deps.js";
+import type { Settings } from "../moderation/settings.js";
 import { messages } from "./messages.js";
 import { openThread, threadParentOf } from "./openThread.js";
 import { threadTitle } from "./threadTitle.js";
@@ -23,12 +24,17 @@ export async function branchThread(
 	index: number,
 	requesterId: string,
 	replyTo: string,
+	settings: Settings,
 ): Promise<ThreadChannel | undefined> {
 	const parent = threadParentOf(original as Channel);
 	if (!parent) return undefined;
 	const base = conversation.exchanges[index];
 	const version = versionsOf(base);
-	const thread = await openThread(parent, threadTitle(conversation.title, "⑂ "), "Branch of an image conversation");
+	const thread = await openThread(parent, threadTitle(conversation.title, "⑂ "), {
+		reason: "Branch of an image conversation",
+		memberId: requesterId,
+		threads: settings.threads,
+	});
 	await deps.store.saveConversation({
 		...newConversation({
 			id: thread.id,

@@ -8,7 +8,7 @@ import {
 	ModalBuilder,
 	TextInputStyle,
 } from "discord.js";
-import { encodeCustomId } from "./customIds.js";
+import { encodeCustomId, type ModAction } from "./customIds.js";
 
 export type ButtonRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 
@@ -47,6 +47,35 @@ export function cancelButton(conversationId: string, ticket: string, requesterId
 		type: ComponentType.ActionRow,
 		components: [
 			button(encodeCustomId({ kind: "cancel", conversationId, ticket, requesterId }), "Cancel", ButtonStyle.Secondary),
+		],
+	};
+}
+
+/** "Report a mistake" under a refusal card: sends the case to the moderators once. */
+export function appealButton(caseId: string): ButtonRow {
+	return {
+		type: ComponentType.ActionRow,
+		components: [button(encodeCustomId({ kind: "appeal", caseId }), "Report a mistake", ButtonStyle.Secondary, "🚩")],
+	};
+}
+
+/** A moderator's quick actions under a moderation-log entry; the actions in `done` show disabled. */
+export function modActionButtons(caseId: string, done: readonly ModAction[] = []): ButtonRow {
+	const action = (
+		modAction: ModAction,
+		label: string,
+		style: APIButtonComponentWithCustomId["style"],
+		emoji: string,
+	) => ({
+		...button(encodeCustomId({ kind: "modAction", action: modAction, caseId }), label, style, emoji),
+		...(done.includes(modAction) ? { disabled: true } : {}),
+	});
+	return {
+		type: ComponentType.ActionRow,
+		components: [
+			action("delete", "Delete output", ButtonStyle.Danger, "🗑️"),
+			action("lock", "Lock thread", ButtonStyle.Secondary, "🔒"),
+			action("timeout", "Time out member (10 minutes)", ButtonStyle.Danger, "⏳"),
 		],
 	};
 }

@@ -9,7 +9,14 @@ export type CustomId =
 	| { kind: "cancel"; conversationId: string; ticket: string; requesterId: string }
 	| { kind: "forget"; confirmed: boolean; conversationId: string }
 	| { kind: "editModal"; conversationId: string; turn: number }
-	| { kind: "editImageModal"; channelId: string; messageId: string };
+	| { kind: "editImageModal"; channelId: string; messageId: string }
+	/** "Report a mistake" under a refusal card. */
+	| { kind: "appeal"; caseId: string }
+	/** A moderator's quick action under a moderation-log entry. */
+	| { kind: "modAction"; action: ModAction; caseId: string };
+
+export const MOD_ACTIONS = ["delete", "lock", "timeout"] as const;
+export type ModAction = (typeof MOD_ACTIONS)[number];
 
 /** Encodes a custom id; the inverse of parseCustomId. */
 export function encodeCustomId(id: CustomId): string {
@@ -24,12 +31,17 @@ export function encodeCustomId(id: CustomId): string {
 			return `m:edit:${id.conversationId}:${id.turn}`;
 		case "editImageModal":
 			return `m:img:${id.channelId}:${id.messageId}`;
+		case "appeal":
+			return `a:${id.caseId}`;
+		case "modAction":
+			return `ml:${id.action}:${id.caseId}`;
 	}
 }
 
 const SNOWFLAKE = /^\d{1,20}$/;
 const TURN = /^\d{1,9}$/;
 const TICKET = /^[\w-]{1,36}$/;
+const CASE = /^[0-9a-f]{12}$/;
 
 /** Parses a custom id this bot made; undefined for anything else, including ids with extra or malformed fields. */
 export function parseCustomId(raw: string): CustomId | undefined {
@@ -61,6 +73,12 @@ export function parseCustomId(raw: string): CustomId | undefined {
 			}
 			return first === "img" && SNOWFLAKE.test(second) && SNOWFLAKE.test(third)
 				? { kind: "editImageModal", channelId: second, messageId: third }
+				: undefined;
+		case "a:2":
+			return CASE.test(first) ? { kind: "appeal", caseId: first } : undefined;
+		case "ml:3":
+			return (MOD_ACTIONS as readonly string[]).includes(first) && CASE.test(second)
+				? { kind: "modAction", action: first as ModAction, caseId: second }
 				: undefined;
 		default:
 			return undefined;

@@ -4,7 +4,8 @@ import { ApiError } from "@google/genai";
 import { DiscordAPIError, RESTJSONErrorCodes } from "discord.js";
 import { type UserInputCode, UserInputError } from "../errors.js";
 import { retryDelayOf } from "../gemini/withRetry.js";
-import { messages, userInputMessages } from "./messages.js";
+import { PolicyDenied } from "../moderation/policyErrors.js";
+import { messages, policyMessages, userInputMessages } from "./messages.js";
 
 export type DescribedError = { text: string; ref: string; level: "info" | "warn" | "error"; kind: string };
 
@@ -15,10 +16,15 @@ function describeInput<Code extends UserInputCode>(err: UserInputError<Code>): s
 	return userInputMessages[err.code](err.details);
 }
 
+function describeDenial<Code extends PolicyDenied["code"]>(err: PolicyDenied<Code>): string {
+	return policyMessages[err.code](err.details);
+}
+
 /** Maps an error to a member-facing line; never includes an error message, stack or raw API body. */
 export function describeError(err: unknown, model: string): DescribedError {
 	const ref = newRef();
 	if (err instanceof UserInputError) return { text: describeInput(err), ref, level: "info", kind: err.code };
+	if (err instanceof PolicyDenied) return { text: describeDenial(err), ref, level: "info", kind: `policy:${err.code}` };
 	if (err instanceof ApiError) {
 		if (err.status === 429) {
 			const delay = retryDelayOf(err);

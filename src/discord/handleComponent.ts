@@ -1,9 +1,11 @@
 // src/discord/handleComponent.ts: result buttons (reroll, undo, edit, info, delete), Cancel, and /forget's confirmation.
 import { type ButtonInteraction, MessageFlags, PermissionFlagsBits } from "discord.js";
 import type { Deps } from "../deps.js";
+import { admitTurn, askerOf } from "./admitTurn.js";
 import { instructionModal } from "./components.js";
 import { type CustomId, encodeCustomId } from "./customIds.js";
 import { messages } from "./messages.js";
+import { handleAppeal, handleModAction } from "./modlogActions.js";
 import { type TurnChannel, takeTurn } from "./takeTurn.js";
 import { describeResult, forgetHistory, undoLast, versionsOf } from "./turnActions.js";
 
@@ -66,8 +68,11 @@ async function onTurnButton(interaction: ButtonInteraction, id: TurnButton, deps
 	}
 	// Reroll and Undo check that their turn is still the latest inside the conversation's queue, after earlier turns commit.
 	if (id.action === "reroll") {
+		const prompt = latest?.user.flatMap((part) => (part.kind === "text" ? [part.text] : [])).join("\n") ?? "";
+		const admission = await admitTurn(deps, { channel, asker: askerOf(interaction), prompt, conversation });
 		await interaction.deferUpdate();
 		const outcome = await takeTurn(deps, {
+			admission,
 			channel,
 			requesterId: interaction.user.id,
 			text: "",
@@ -136,6 +141,10 @@ export async function handleButton(interaction: ButtonInteraction, id: CustomId,
 			}
 			return;
 		}
+		case "appeal":
+			return handleAppeal(interaction, id.caseId, deps);
+		case "modAction":
+			return handleModAction(interaction, id, deps);
 		default:
 			return;
 	}

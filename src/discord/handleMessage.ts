@@ -3,6 +3,7 @@ import { ChannelType, type Message } from "discord.js";
 import { newConversation } from "../conversation/newConversation.js";
 import { type AttachmentInfo, checkTurnInput, loadImages } from "../conversation/prepareTurn.js";
 import type { Deps } from "../deps.js";
+import { admitTurn, settleAdmission } from "./admitTurn.js";
 import { branchThread, olderResultIndex } from "./branchThread.js";
 import { describeError } from "./describeError.js";
 import { sendAll, type TurnChannel, takeTurn } from "./takeTurn.js";
@@ -38,7 +39,16 @@ export async function handleMessage(message: Message, deps: Deps): Promise<void>
 		const options = conversation?.options ?? { output: "image_and_text" as const };
 		try {
 			checkTurnInput({ text, attachments, options, model });
-			const images = await loadImages(attachments);
+			const admission = await admitTurn(deps, {
+				channel,
+				asker: { id: message.author.id, member: message.member, permissions: message.member?.permissions ?? null },
+				prompt: text,
+				...(conversation ? { conversation } : {}),
+			});
+			const images = await loadImages(attachments).catch(async (err: unknown) => {
+				await settleAdmission(deps, admission, 0);
+				throw err;
+			});
 			if (!conversation) {
 				conversation = newConversation({
 					id: channel.id,
@@ -53,7 +63,15 @@ export async function handleMessage(message: Message, deps: Deps): Promise<void>
 			const branchFrom = channel.isThread() ? olderResultIndex(conversation, message.reference?.messageId) : undefined;
 			const branch =
 				branchFrom !== undefined && channel.isThread()
-					? await branchThread(deps, channel, conversation, branchFrom, message.author.id, message.id)
+					? await branchThread(
+							deps,
+							channel,
+							conversation,
+							branchFrom,
+							message.author.id,
+							message.id,
+							admission.settings,
+						)
 					: undefined;
 			// Not awaited here: the turn has taken its place in line; waiting for it would hold up the next arrival.
 			const turn = takeTurn(deps, {
@@ -62,6 +80,7 @@ export async function handleMessage(message: Message, deps: Deps): Promise<void>
 				text,
 				images,
 				options,
+				admission,
 				...(branch ? {} : { replyTo: message.id }),
 			});
 			return { turn };

@@ -3,6 +3,7 @@ import { ChannelType, MessageFlags, type ModalSubmitInteraction } from "discord.
 import { newConversation } from "../conversation/newConversation.js";
 import { type AttachmentInfo, checkTurnInput, loadImages } from "../conversation/prepareTurn.js";
 import type { Deps } from "../deps.js";
+import { admitTurn, askerOf, settingsFor, settleAdmission } from "./admitTurn.js";
 import type { CustomId } from "./customIds.js";
 import { messages } from "./messages.js";
 import { openThread, threadParentOf } from "./openThread.js";
@@ -32,6 +33,7 @@ async function onEditModal(interaction: ModalSubmitInteraction, conversationId: 
 		return;
 	}
 	checkTurnInput({ text: instruction, attachments: [], options: conversation.options, model: conversation.model });
+	const admission = await admitTurn(deps, { channel, asker: askerOf(interaction), prompt: instruction, conversation });
 	const response = await interaction.reply({
 		content: messages.edited(interaction.user.id, instruction),
 		allowedMentions: { parse: [] },
@@ -43,6 +45,7 @@ async function onEditModal(interaction: ModalSubmitInteraction, conversationId: 
 		text: instruction,
 		images: [],
 		options: conversation.options,
+		admission,
 		...(response.resource?.message ? { replyTo: response.resource.message.id } : {}),
 	});
 }
@@ -58,10 +61,15 @@ async function onEditImageModal(
 	if (!source?.isTextBased()) throw new Error("source channel not readable");
 	const message = await source.messages.fetch(messageId);
 	const attachments = imageAttachmentsOf(message);
-	const model = deps.config.gemini.model;
+	const { settings } = await settingsFor(deps, source);
+	const model = source.type === ChannelType.DM ? deps.config.gemini.model : settings.model;
 	checkTurnInput({ text: instruction, attachments, options: OUTPUT_DEFAULT, model });
+	const admission = await admitTurn(deps, { channel: source, asker: askerOf(interaction), prompt: instruction });
 	await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-	const images = await loadImages(attachments);
+	const images = await loadImages(attachments).catch(async (err: unknown) => {
+		await settleAdmission(deps, admission, 0);
+		throw err;
+	});
 	const parent = threadParentOf(source);
 	let channel: TurnChannel;
 	if (source.type === ChannelType.DM) {
@@ -78,7 +86,11 @@ async function onEditImageModal(
 			);
 		}
 	} else if (parent) {
-		const thread = await openThread(parent, threadTitle(instruction, "✏️ "), "Edit image");
+		const thread = await openThread(parent, threadTitle(instruction, "✏️ "), {
+			reason: "Edit image",
+			memberId: interaction.user.id,
+			threads: admission.settings.threads,
+		});
 		await deps.store.saveConversation(
 			newConversation({
 				id: thread.id,

@@ -1,6 +1,10 @@
 // src/discord/messages.ts: every line the bot says to members, keyed by code.
 import type { UserInputDetails } from "../errors.js";
 import type { FailureReason, SafetyCategory } from "../gemini/types.js";
+import { MAX_PATTERN_LENGTH } from "../moderation/matchBlocklist.js";
+import type { PolicyDenialDetails } from "../moderation/policyErrors.js";
+import type { SettingErrorCode, SettingErrorDetails } from "../moderation/settingErrors.js";
+import type { SettingKey } from "../moderation/validateSetting.js";
 
 const NOT_KEPT = "This turn was not added to the conversation, so the thread carries on from its last image.";
 
@@ -21,6 +25,23 @@ export const userInputMessages: { [Code in keyof UserInputDetails]: (details: Us
 			? `${model} does not make ${size} images; it takes ${sizes.join(", ")}.`
 			: `${model} does not take a size option; leave \`size\` out.`,
 	aspectUnsupported: ({ aspect, model }) => `${model} does not take the aspect ratio ${aspect}.`,
+};
+
+const resetTime = (iso: string) => `<t:${Math.floor(Date.parse(iso) / 1_000)}:R> (quotas reset daily at 00:00 UTC)`;
+
+export const policyMessages: { [Code in keyof PolicyDenialDetails]: (details: PolicyDenialDetails[Code]) => string } = {
+	deniedRole: ({ roleId }) => `The moderators of this server do not let the role <@&${roleId}> use the image bot.`,
+	notAllowedRole: ({ allowedRoles }) =>
+		`Only members with ${allowedRoles.map((roleId) => `<@&${roleId}>`).join(" or ")} may use the image bot here.`,
+	threadStarterOnly: ({ starterId }) =>
+		`In this server only the member who started a thread (<@${starterId}>) adds turns to it. Start your own with /imagine.`,
+	blocklisted: ({ matched, reason }) =>
+		`Your prompt contains "${matched}", which the moderators of this server do not allow${reason ? `: ${reason}` : ""}. Nothing was sent to Gemini.`,
+	cooldown: ({ secondsLeft, cooldownSeconds }) =>
+		`Slow down a little: this server allows one turn every ${cooldownSeconds} s. Try again in ${secondsLeft} s.`,
+	memberQuota: ({ limit, resetsAt }) => `You have used your ${limit} images for today. More ${resetTime(resetsAt)}.`,
+	serverQuota: ({ limit, resetsAt }) =>
+		`This server has used its ${limit} images for today. More ${resetTime(resetsAt)}.`,
 };
 
 export const CATEGORY_LABELS: Record<SafetyCategory, string> = {
@@ -120,4 +141,213 @@ export const messages = {
 		"• In a DM with me, the whole DM is one conversation.",
 		"• Every image Gemini makes carries an invisible SynthID watermark from Google.",
 	].join("\n"),
+} as const;
+
+/** The moderation log's embeds, and the private answers to "Report a mistake" and the moderators' quick actions. */
+export const modlogMessages = {
+	what: {
+		blockedPrompt: "Blocked prompt",
+		blockedImage: "Blocked image",
+		refused: "Model refusal",
+		denied: "Policy denial",
+	},
+	summary: {
+		blockedPrompt: "Gemini's safety filter blocked the prompt before making anything.",
+		blockedImage: "Gemini made a result, but its safety filter withheld it. The image is never kept or shown.",
+		refused: "Gemini answered with text and no image.",
+		denied: "The server's settings refused the turn before any model call.",
+	},
+	caseTitle: (what: string) => `🛡️ ${what}`,
+	appealTitle: (what: string) => `🚩 Reported as a mistake: ${what}`,
+	appealSummary: (userId: string) =>
+		`<@${userId}> reports this as a mistake and asks a moderator to review it. Their prompt is included so you can judge it.`,
+	field: {
+		member: "Member",
+		where: "Where",
+		model: "Model",
+		reason: "Reason",
+		category: "Category",
+		codes: "Codes",
+		prompt: "Prompt",
+		actions: "Moderator actions",
+	},
+	jumpLink: (url: string, channelId: string) => `[Jump to the message](${url}) in <#${channelId}>`,
+	categoryUnknown: "not named",
+	categoryLabel: (label: string, category: string) => `${label} (\`${category}\`)`,
+	noCodes: "none",
+	promptOmitted: "Not included: this server's log leaves prompts out (setting `modlog.includePrompts`).",
+	promptEmpty: "(no text: the turn had only images)",
+	footer: (caseId: string) => `Case ${caseId}`,
+	actionLine: {
+		delete: (moderatorId: string, at: number) => `🗑️ <@${moderatorId}> deleted the output <t:${at}:R>`,
+		lock: (moderatorId: string, at: number) => `🔒 <@${moderatorId}> locked the thread <t:${at}:R>`,
+		timeout: (moderatorId: string, at: number) =>
+			`⏳ <@${moderatorId}> timed the member out for 10 minutes <t:${at}:R>`,
+	},
+	caseUnknown: "I no longer have this case (cases are kept for 30 days), so there is nothing to report or act on.",
+	appealNotYours: "Only the member this answer was for can report it as a mistake.",
+	alreadyReported: "You already reported this one: the moderators have it.",
+	noModlog:
+		"This server has no moderation log channel, so there is nobody I can send the report to. Ask a moderator directly.",
+	modlogUnreachable: "I could not post to this server's moderation log channel. Ask a moderator directly.",
+	appealSent: "Thanks: I sent this case to the server's moderators for review, with your prompt so they can judge it.",
+	actionNotAllowed: (permission: string) => `This action needs the ${permission} permission, which you do not have.`,
+	botLacks: (permission: string) =>
+		`I could not do that: I am missing the ${permission} permission there. Grant it to me and try again.`,
+	outputDeleted: (count: number) => `Deleted the output (${count} ${count === 1 ? "message" : "messages"}).`,
+	outputAlreadyGone: "The output is already gone.",
+	threadLocked: (threadId: string) => `Locked and archived <#${threadId}>.`,
+	notAThread: "That case did not happen in a thread, so there is no thread to lock.",
+	threadGone: "That thread no longer exists.",
+	timedOut: (userId: string, minutes: number) => `Timed out <@${userId}> for ${minutes} minutes.`,
+	memberGone: "That member is no longer in this server.",
+} as const;
+
+// ---- /settings and /usage (settingsMessages, usageMessages) ----
+
+const SCOPE_WORDS = {
+	server: "for the whole server",
+	channel: (channelId: string) => `for <#${channelId}>`,
+};
+
+/** What each setting is, as shown next to its key in /settings set and reset. */
+const SETTING_HINTS: Record<SettingKey, string> = {
+	model: "image model",
+	preset: "strict, standard or relaxed: safety, people and blocklist at once",
+	"safety.harassment": "safety threshold: harassment",
+	"safety.hateSpeech": "safety threshold: hate speech",
+	"safety.sexuallyExplicit": "safety threshold: sexually explicit",
+	"safety.dangerousContent": "safety threshold: dangerous content",
+	people: "images of people: none, allow_adult, allow_all",
+	"access.allowedRoles": "roles allowed to use the bot (empty = everyone)",
+	"access.deniedRoles": "roles refused",
+	"access.threadTurns": "who may add turns to a thread: starter or anyone",
+	"threads.visibility": "new threads public or private",
+	"threads.autoArchiveMinutes": "thread auto-archive: 60, 1440, 4320, 10080",
+	"limits.cooldownSeconds": "seconds between a member's turns (0 = off)",
+	"limits.memberDailyImages": "images per member per day (0 = unlimited)",
+	"limits.serverDailyImages": "images per server per day (0 = unlimited)",
+	"modlog.channelId": "moderation log channel",
+	"modlog.includePrompts": "moderation log shows prompt text: true or false",
+	blocklist: "this scope's own blocklist entries",
+	ageRestrictedPreset: "preset in age-restricted channels, or none",
+};
+
+const PATTERN_PROBLEMS: Record<SettingErrorDetails["invalidPattern"]["problem"], string> = {
+	syntax: "is not a valid regular expression",
+	tooLong: `is longer than ${MAX_PATTERN_LENGTH} characters`,
+	nestedQuantifier: "has a repeated group inside a repetition, such as `(a+)+`, which can make matching hang",
+	matchesEverything: "matches an empty string, so it would refuse every prompt",
+	empty: "is empty",
+};
+
+const inlineCode = (text: string) => `\`${text.replaceAll("`", "ˋ").slice(0, 100)}\``;
+
+export const settingsMessages = {
+	managersOnly:
+		"Only members with the **Manage Server** permission can view or change my settings, because they decide what everyone here may generate. Ask a moderator if something should change.",
+	serverOnly: "Settings belong to a server: use /settings in one of its channels.",
+	notAServerChannel: "That is not a channel of this server I can see. Pick a text channel, forum or thread.",
+	serverScopeWithChannel:
+		"You chose `scope:server` and a channel. Server values apply to every channel: leave `channel` out, or choose `scope:channel`.",
+	hint: (key: SettingKey) => SETTING_HINTS[key],
+	scope: (scope: { kind: "guild" } | { kind: "channel"; id: string }) =>
+		scope.kind === "guild" ? SCOPE_WORDS.server : SCOPE_WORDS.channel(scope.id),
+	set: (key: string, value: string, where: string) => `✅ ${inlineCode(key)} is now **${value}** ${where}.`,
+	presetApplied: (preset: string, where: string) =>
+		`✅ Preset **${preset}** now applies ${where}: it sets the safety thresholds, people and the preset's blocklist words together (values set separately for these at this scope were cleared).`,
+	effectiveHere: (channelId: string, value: string, origin: string) =>
+		`ℹ️ In <#${channelId}> the effective value is **${value}** (${origin}).`,
+	reset: (key: string, where: string) =>
+		`↩️ ${inlineCode(key)} no longer has its own value ${where}; it inherits again.`,
+	nothingToReset: (key: string, where: string) =>
+		`${inlineCode(key)} has no value of its own ${where}; nothing changed.`,
+	blocklistAdded: (pattern: string, where: string, count: number) =>
+		`🚫 Added ${inlineCode(pattern)} to the blocklist ${where} (${count} ${count === 1 ? "entry" : "entries"} at this scope). Prompts that match it are refused before any model call.`,
+	blocklistRemoved: (pattern: string, where: string) => `Removed ${inlineCode(pattern)} from the blocklist ${where}.`,
+	blocklistNotThere: (pattern: string, where: string) =>
+		`${inlineCode(pattern)} is not on the blocklist ${where}; nothing changed.`,
+	blocklistFromPreset: (preset: string) =>
+		` It comes from the **${preset}** preset: choose another preset to drop the preset's words.`,
+	errors: {
+		unknownSetting: ({ key, known }) => `${inlineCode(key)} is not a setting. The settings are: ${known.join(", ")}.`,
+		invalidValue: ({ key, expected }) =>
+			`That value does not fit ${inlineCode(key)}: it takes ${expected}. Nothing was changed.`,
+		modelNotAllowed: ({ model, allowed }) =>
+			`${inlineCode(model)} is not one of the models this bot's operator allows: ${allowed.join(", ")}. Nothing was changed.`,
+		thresholdTooPermissive: ({ key, threshold, mostPermissive }) =>
+			`The bot's operator allows no safety threshold looser than ${mostPermissive}, so ${inlineCode(key)} cannot be ${threshold}. Choose ${mostPermissive} or stricter. Nothing was changed.`,
+		invalidPattern: ({ pattern, problem }) =>
+			`The pattern ${inlineCode(pattern)} ${PATTERN_PROBLEMS[problem]}. Use a word or phrase, or \`/regex/\` (at most ${MAX_PATTERN_LENGTH} characters). Nothing was changed.`,
+		tooManyEntries: ({ key, max }) =>
+			`${inlineCode(key)} holds at most ${max} entries at one scope. Remove some first. Nothing was changed.`,
+	} satisfies { [Code in SettingErrorCode]: (details: SettingErrorDetails[Code]) => string },
+	view: {
+		title: "Image bot settings",
+		description: (where: { channelId: string; threadId?: string; ageRestricted: boolean }) =>
+			[
+				`Effective settings for <#${where.channelId}>${where.threadId ? ` (threads such as <#${where.threadId}> use their parent channel's)` : ""}.`,
+				where.ageRestricted ? "Discord marks this channel age-restricted." : "This channel is not age-restricted.",
+				"Each value says where it comes from: default, server, channel (which beats server), or a preset.",
+			].join("\n"),
+		sections: {
+			model: "Model",
+			preset: "Presets",
+			safety: "Safety thresholds",
+			people: "People",
+			access: "Access",
+			threads: "Threads",
+			limits: "Limits (per UTC day)",
+			modlog: "Moderation log",
+			blocklist: "Blocklist",
+		},
+		emptyBlocklist: "No words or patterns.",
+		more: (count: number) => `… and ${count} more`,
+		footer:
+			"Change: /settings set key value [scope] · Undo: /settings reset key [scope] · Words: /settings blocklist add",
+	},
+	origins: {
+		default: "default",
+		server: "server",
+		channel: "channel",
+		preset: (preset: string) => `preset ${preset}`,
+		ageRestricted: (preset: string) => `age-restricted channel: ${preset}`,
+		capped: {
+			operator: "capped by the bot's operator",
+			notAgeRestricted: "capped at standard: channel not age-restricted",
+			ageRestricted: "capped at adults: age-restricted channel",
+		},
+	},
+	values: {
+		everyone: "everyone",
+		noRoles: "none",
+		off: "off",
+		on: "on",
+		unlimited: "unlimited",
+		seconds: (seconds: number) => `${seconds} s`,
+		imagesPerDay: (images: number) => `${images} a day`,
+		minutes: (minutes: number) =>
+			minutes % 1_440 === 0 ? `${minutes} min (${minutes / 1_440} d)` : `${minutes} min (${minutes / 60} h)`,
+		entries: (count: number) => `${count} ${count === 1 ? "entry" : "entries"}`,
+		moreRoles: (count: number) => `+${count} more`,
+	},
+} as const;
+
+const formatUsd = (usd: number) => (usd > 0 && usd < 0.01 ? "<$0.01" : `$${usd.toFixed(2)}`);
+
+export const usageMessages = {
+	dmOnly:
+		"Image quotas are counted per server: use /usage in a channel of the server where you make images. In a DM with me there is nothing to show here.",
+	allowance: ({ used, limit, remaining }: { used: number; limit: number; remaining: number | null }) =>
+		limit > 0 ? `${used} of ${limit} (${remaining ?? 0} left)` : `${used} (no daily limit)`,
+	member: (allowance: string) => `**Your images today:** ${allowance}`,
+	server: (allowance: string) => `**This server today:** ${allowance}`,
+	resets: (unixSeconds: number) =>
+		`Quotas reset <t:${unixSeconds}:R>, at 00:00 UTC (<t:${unixSeconds}:t> your time). Counts include images of turns still running.`,
+	topUsers: "**Top users today**",
+	topUser: (rank: number, userId: string, images: number, usd: number) =>
+		`${rank}. <@${userId}>: ${images} ${images === 1 ? "image" : "images"} (${formatUsd(usd)})`,
+	noUsersYet: "Nobody has made an image today.",
+	cost: (usd: number, images: number) =>
+		`**Estimated cost today:** ${formatUsd(usd)} for ${images} ${images === 1 ? "image" : "images"} (from the usage Gemini reports and the bot's price table; Google's bill is authoritative).`,
 } as const;

@@ -2,16 +2,20 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { DMChannel, Message, MessageCreateOptions, PartialDMChannel, ThreadChannel } from "discord.js";
-import { assignVersions, commitTurn, runTurn, userTurnOf } from "../conversation/runTurn.js";
+import { assignVersions, commitTurn, runTurn, type TurnSafety, userTurnOf } from "../conversation/runTurn.js";
 import type { Conversation, InputImage, TurnOptions, UserTurn } from "../conversation/types.js";
 import type { Deps } from "../deps.js";
 import { capabilitiesOf } from "../gemini/models.js";
 import type { ModelReply } from "../gemini/types.js";
 import { quotaWaitOf } from "../gemini/withRetry.js";
-import { cancelButton, resultButtons } from "./components.js";
+import { newCaseId } from "../moderation/cases.js";
+import { toGeminiSafety } from "../moderation/geminiSafety.js";
+import { type Admission, settleAdmission } from "./admitTurn.js";
+import { appealButton, cancelButton, resultButtons } from "./components.js";
 import { describeError } from "./describeError.js";
 import { keepTyping } from "./keepTyping.js";
 import { blockedMessage, failureMessages, messages } from "./messages.js";
+import { reportCase } from "./modlog.js";
 import { trackProgress } from "./progress.js";
 import { type Outgoing, renderParts } from "./renderReply.js";
 
@@ -31,6 +35,8 @@ export type TurnRequest = {
 	replyTo?: string;
 	/** Run the exchange numbered `turn` again; its new answer replaces it. Refused if it is no longer the latest. */
 	reroll?: { turn: number };
+	/** What the policy check allowed: the server's settings for this turn and its quota reservation. */
+	admission?: Admission;
 };
 
 export type TurnOutcome = "done" | "stale" | "cancelled" | "failed";
@@ -73,12 +79,13 @@ async function runKeepingPlace(
 	deps: Deps,
 	conversation: Conversation,
 	turn: UserTurn,
+	safety: TurnSafety | undefined,
 	onQuotaWait: (seconds: number) => void,
 ): ReturnType<typeof runTurn> {
 	let waited = 0;
 	for (;;) {
 		try {
-			return await runTurn(deps, conversation, turn);
+			return await runTurn(deps, conversation, turn, safety ? { safety } : {});
 		} catch (err) {
 			const delay = quotaWaitOf(err, DEFAULT_QUOTA_WAIT_MS);
 			if (delay === undefined || waited + delay > MAX_QUOTA_WAIT_MS) throw err;
@@ -96,18 +103,24 @@ async function runQueued(deps: Deps, request: TurnRequest): Promise<TurnOutcome>
 	const stopTyping = keepTyping(channel, logger);
 	const progress = trackProgress(channel, logger, started);
 	let model = deps.config.gemini.model;
+	let imagesOut = 0;
+	const { admission } = request;
 	try {
 		const stored = await deps.store.getConversation(channel.id);
 		if (!stored) throw new Error("conversation record missing");
 		model = stored.model;
 		const last = stored.exchanges.at(-1);
 		if (request.reroll && last?.turn !== request.reroll.turn) return "stale";
+		logger.debug({ prompt: request.text, reroll: Boolean(request.reroll) }, "turn starting");
 		const conversation = request.reroll ? { ...stored, exchanges: stored.exchanges.slice(0, -1) } : stored;
 		const turn: UserTurn =
 			request.reroll && last
 				? await userTurnOf(deps.store, last)
 				: { text: request.text, images: request.images, requesterId: request.requesterId, options: request.options };
-		const { reply, droppedImages } = await runKeepingPlace(deps, conversation, turn, (seconds) =>
+		const safety = admission
+			? toGeminiSafety(admission.settings, { model, vertex: Boolean(deps.config.gemini.vertex) })
+			: undefined;
+		const { reply, droppedImages } = await runKeepingPlace(deps, conversation, turn, safety, (seconds) =>
 			progress.note(messages.quotaWait(seconds)),
 		);
 		const notes: string[] = [];
@@ -124,7 +137,37 @@ async function runQueued(deps: Deps, request: TurnRequest): Promise<TurnOutcome>
 		if (reply.kind === "parts" && resultMessage) {
 			resultMessage.components = [resultButtons(channel.id, stored.nextTurn, turn.requesterId)];
 		}
+		const caseId = reply.kind === "blocked" || reply.kind === "refused" ? newCaseId() : undefined;
+		const card = outgoing.at(-1);
+		if (caseId && card && admission?.context) card.components = [appealButton(caseId)];
 		const messageIds = await sendAll(channel, outgoing, request.replyTo);
+		if (caseId && admission?.context) {
+			await reportCase(
+				deps,
+				{
+					id: caseId,
+					guildId: admission.guildId,
+					channelId: channel.id,
+					messageIds,
+					requesterId: turn.requesterId,
+					model,
+					prompt: turn.text,
+					outcome:
+						reply.kind === "blocked"
+							? {
+									kind: "blocked",
+									stage: reply.stage,
+									reason: reply.reason,
+									codes: reply.codes,
+									...(reply.category ? { category: reply.category } : {}),
+								}
+							: { kind: "refused" },
+					at: new Date().toISOString(),
+				},
+				admission.settings.modlog,
+			);
+		}
+		imagesOut = versions?.model.length ?? 0;
 		if (reply.kind === "parts" && versions) {
 			const ms = Date.now() - started;
 			await commitTurn(deps.store, stored, turn, reply, {
@@ -160,6 +203,9 @@ async function runQueued(deps: Deps, request: TurnRequest): Promise<TurnOutcome>
 	} finally {
 		stopTyping();
 		await progress.stop();
+		await settleAdmission(deps, admission, imagesOut).catch((err: unknown) =>
+			logger.error({ err }, "could not settle the turn's quota reservation"),
+		);
 	}
 }
 
@@ -198,6 +244,7 @@ export async function takeTurn(deps: Deps, request: TurnRequest): Promise<TurnOu
 	);
 	if (outcome === undefined) {
 		await removeNotice();
+		await settleAdmission(deps, request.admission, 0);
 		return "cancelled";
 	}
 	return outcome;

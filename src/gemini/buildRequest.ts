@@ -1,5 +1,5 @@
 // src/gemini/buildRequest.ts: turns plain history and options into generateContent parameters.
-import type { Content, GenerateContentParameters, Part } from "@google/genai";
+import type { Content, GenerateContentParameters, Part, SafetySetting } from "@google/genai";
 import { Modality } from "@google/genai";
 import { capabilitiesOf } from "./models.js";
 import type { ContentPart, RequestOptions, RequestTurn } from "./types.js";
@@ -17,15 +17,18 @@ function toPart(part: ContentPart): Part {
 export function buildRequest(turns: RequestTurn[], options: RequestOptions): GenerateContentParameters {
 	const capabilities = capabilitiesOf(options.model);
 	const contents: Content[] = turns.map((turn) => ({ role: turn.role, parts: turn.parts.map(toPart) }));
-	const imageConfig: { aspectRatio?: string; imageSize?: string } = {};
+	const imageConfig: { aspectRatio?: string; imageSize?: string; personGeneration?: string } = {};
 	if (options.aspect) imageConfig.aspectRatio = options.aspect;
 	if (options.size && capabilities.imageSizes.includes(options.size)) imageConfig.imageSize = options.size;
+	if (options.personGeneration) imageConfig.personGeneration = options.personGeneration;
 	return {
 		model: options.model,
 		contents,
 		config: {
 			responseModalities: options.output === "image" ? [Modality.IMAGE] : [Modality.TEXT, Modality.IMAGE],
 			...(Object.keys(imageConfig).length > 0 ? { imageConfig } : {}),
+			// The names match the SDK's HarmCategory and HarmBlockThreshold enums, which are string enums.
+			...(options.safetySettings ? { safetySettings: options.safetySettings as SafetySetting[] } : {}),
 		},
 	};
 }

@@ -13,6 +13,10 @@ export type RequestOptions = {
 	output: OutputMode;
 	aspect?: AspectRatio;
 	size?: ImageSize;
+	/** The server's thresholds per harm category (HarmCategory and HarmBlockThreshold names). */
+	safetySettings?: { category: string; threshold: string }[];
+	/** imageConfig.personGeneration, only where the model and API mode take it. */
+	personGeneration?: string;
 };
 
 export type Usage = { promptTokens: number; outputTokens: number; totalTokens: number };

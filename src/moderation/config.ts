@@ -29,7 +29,8 @@ const count = (max: number, fallback: number) =>
  *   GEMINI_MODEL (the default model) is always allowed.
  * - SAFETY_MOST_PERMISSIVE: the loosest HarmBlockThreshold any server may choose; default BLOCK_ONLY_HIGH, so
  *   BLOCK_NONE and OFF need the operator's consent.
- * - DEFAULT_COOLDOWN_SECONDS (10), DEFAULT_MEMBER_DAILY_IMAGES (25), DEFAULT_SERVER_DAILY_IMAGES (250): the limits of
+ * - DEFAULT_COOLDOWN_SECONDS (0: off, so quick iterations in a thread are not refused; the thread's queue already
+ *   runs them one at a time), DEFAULT_MEMBER_DAILY_IMAGES (25), DEFAULT_SERVER_DAILY_IMAGES (250): the limits of
  *   a server that set none; 0 = unlimited. 250 images a day is about $17 on the default model.
  * GEMINI_MODEL is read here too, with the same default as src/config.ts, so the schema parses on its own.
  */
@@ -39,7 +40,7 @@ export const moderationEnvSchema = z.object({
 	SAFETY_MOST_PERMISSIVE: blankAsUnset(
 		z.enum(SAFETY_THRESHOLDS, { error: `must be one of ${SAFETY_THRESHOLDS.join(", ")}` }).default("BLOCK_ONLY_HIGH"),
 	),
-	DEFAULT_COOLDOWN_SECONDS: count(86_400, 10),
+	DEFAULT_COOLDOWN_SECONDS: count(86_400, 0),
 	DEFAULT_MEMBER_DAILY_IMAGES: count(1_000_000, 25),
 	DEFAULT_SERVER_DAILY_IMAGES: count(1_000_000, 250),
 });

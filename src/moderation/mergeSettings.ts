@@ -138,11 +138,6 @@ export function mergeSettings({ config, server, channel, ageRestricted }: MergeI
 
 	for (const category of HARM_CATEGORIES) {
 		const key = `safety.${category}` as const;
-		const standard = PRESETS.standard.safety[category];
-		if (!ageRestricted && thresholdRank(settings.safety[category]) > thresholdRank(standard)) {
-			settings.safety[category] = standard;
-			origins[key] = { ...origins[key], capped: "notAgeRestricted" };
-		}
 		if (thresholdRank(settings.safety[category]) > thresholdRank(config.safetyMostPermissive)) {
 			settings.safety[category] = config.safetyMostPermissive;
 			origins[key] = { ...origins[key], capped: "operator" };

@@ -39,6 +39,9 @@ export async function startHarness(
 		STORE_URL: options.store === "redis" ? REDIS_URL : `sqlite://${join(folder, "nested", "bot.sqlite")}`,
 		STORE_NAMESPACE: namespace,
 		GEMINI_MAX_RETRIES: "0",
+		// Unlimited unless a test sets limits: most tests run more turns than a member's default daily quota.
+		DEFAULT_MEMBER_DAILY_IMAGES: "0",
+		DEFAULT_SERVER_DAILY_IMAGES: "0",
 		LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "silent",
 		...options.env,
 	};

@@ -18,7 +18,7 @@ import {
 } from "./discord/componentActions.js";
 import type { FakeContext } from "./discord/context.js";
 import { isRecord } from "./discord/errors.js";
-import { dispatchChannel } from "./discord/events.js";
+import { dispatchChannel, dispatchMemberUpdate } from "./discord/events.js";
 import { Gateway } from "./discord/gateway.js";
 import { createRequestHandler } from "./discord/http.js";
 import { channelRoutes } from "./discord/routes/channels.js";
@@ -105,6 +105,10 @@ export interface FakeDiscord {
 	/** Number of gateway sockets currently identified or resumed. */
 	connectedSessions(): number;
 	addTextChannel(name: string, options?: { nsfw?: boolean; topic?: string }): FakeChannel;
+	/** Creates a role without permissions (GUILD_ROLE_CREATE) and returns its id. */
+	addRole(name: string): string;
+	/** Replaces a member's roles; later messages and interactions carry them. */
+	setMemberRoles(userId: string, roleIds: string[]): void;
 	userMessage(options: UserMessageOptions): Promise<StoredMessage>;
 	slashCommand(options: SlashCommandOptions): Promise<FakeInteraction>;
 	contextMenu(options: ContextMenuOptions): Promise<FakeInteraction>;
@@ -223,6 +227,18 @@ function createFacade(context: FakeContext, server: ReturnType<typeof createServ
 			const channel = state.addTextChannel(name, channelOptions);
 			dispatchChannel(context, "CREATE", channel);
 			return channel;
+		},
+		addRole: (name) => {
+			const position = state.roles.size;
+			const role = state.addRole({ name, permissions: 0n, position });
+			gateway.dispatch("GUILD_ROLE_CREATE", { guild_id: state.guild.id, role }, { guildId: state.guild.id, intent: 1 });
+			return role.id;
+		},
+		setMemberRoles: (userId, roleIds) => {
+			const member = state.members.get(userId);
+			if (!member) throw new Error(`fake Discord: no member ${userId}`);
+			member.roles = [...roleIds];
+			dispatchMemberUpdate(context, userId);
 		},
 		userMessage: async (messageOptions) => postUserMessage(context, messageOptions),
 		slashCommand: async (commandOptions) => runSlashCommand(context, commandOptions),

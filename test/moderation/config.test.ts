@@ -10,7 +10,7 @@ describe("parseModerationConfig", () => {
 		expect(config.allowedModels[0]).toBe("gemini-3.1-flash-image");
 		expect([...config.allowedModels].sort()).toEqual(Object.keys(KNOWN_MODELS).sort());
 		expect(config.safetyMostPermissive).toBe("BLOCK_ONLY_HIGH");
-		expect(config.defaultLimits).toEqual({ cooldownSeconds: 10, memberDailyImages: 25, serverDailyImages: 250 });
+		expect(config.defaultLimits).toEqual({ cooldownSeconds: 0, memberDailyImages: 25, serverDailyImages: 250 });
 	});
 
 	it("always allows GEMINI_MODEL, first, even when ALLOWED_MODELS leaves it out", () => {

@@ -20,7 +20,7 @@ describe("mergeSettings", () => {
 			dangerousContent: "BLOCK_MEDIUM_AND_ABOVE",
 		});
 		expect(settings.people).toBe("allow_adult");
-		expect(settings.limits).toEqual({ cooldownSeconds: 10, memberDailyImages: 25, serverDailyImages: 250 });
+		expect(settings.limits).toEqual({ cooldownSeconds: 0, memberDailyImages: 25, serverDailyImages: 250 });
 		expect(settings.modlog).toEqual({ channelId: undefined, includePrompts: false });
 		expect(new Set(Object.values(origins).map((origin) => origin.source))).toEqual(new Set(["default"]));
 		expect(blocklistOrigins).toEqual([]);
@@ -90,11 +90,11 @@ describe("mergeSettings", () => {
 		expect(channelChoice.settings.ageRestrictedPreset).toBe("none");
 	});
 
-	it("never lets a channel that is not age-restricted be looser than standard", () => {
+	it("lets moderators choose relaxed anywhere, within the operator's bound", () => {
 		const { settings, origins } = merge({ preset: "relaxed", "safety.harassment": "BLOCK_ONLY_HIGH" });
-		expect(settings.safety.harassment).toBe("BLOCK_MEDIUM_AND_ABOVE");
-		expect(origins["safety.harassment"]).toEqual({ source: "server", capped: "notAgeRestricted" });
-		expect(origins["safety.hateSpeech"]).toEqual({ source: "preset", preset: "relaxed", capped: "notAgeRestricted" });
+		expect(settings.safety.harassment).toBe("BLOCK_ONLY_HIGH");
+		expect(origins["safety.harassment"]).toEqual({ source: "server" });
+		expect(origins["safety.hateSpeech"]).toEqual({ source: "preset", preset: "relaxed" });
 		const adult = merge({ preset: "relaxed" }, { "safety.harassment": "BLOCK_ONLY_HIGH" }, true);
 		expect(adult.settings.safety.harassment).toBe("BLOCK_ONLY_HIGH");
 		expect(adult.origins["safety.harassment"]).toEqual({ source: "channel" });
@@ -130,7 +130,8 @@ describe("mergeSettings", () => {
 		});
 		expect(settings.model).toBe(config.defaultModel);
 		expect(origins.model).toEqual({ source: "default" });
-		expect(settings.limits.cooldownSeconds).toBe(10);
+		expect(settings.limits.cooldownSeconds).toBe(config.defaultLimits.cooldownSeconds);
+		expect(origins["limits.cooldownSeconds"]).toEqual({ source: "default" });
 		expect(settings.people).toBe("allow_adult");
 	});
 

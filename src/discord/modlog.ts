@@ -1,0 +1,221 @@
+// src/discord/modlog.ts: records moderation cases and posts them, with quick actions, to a server's moderation log channel.
+import {
+	type APIEmbed,
+	type APIEmbedField,
+	ChannelType,
+	DiscordAPIError,
+	type Message,
+	type MessageCreateOptions,
+	PermissionFlagsBits,
+	RESTJSONErrorCodes,
+} from "discord.js";
+import type { Deps } from "../deps.js";
+import type { SafetyCategory } from "../gemini/types.js";
+import { type CaseOutcome, type ModerationCase, saveCase } from "../moderation/cases.js";
+import type { Settings } from "../moderation/settings.js";
+import { modActionButtons } from "./components.js";
+import { type ModAction, parseCustomId } from "./customIds.js";
+import { CATEGORY_LABELS, modlogMessages } from "./messages.js";
+
+/** @see https://discord.com/developers/docs/resources/message#embed-object-embed-limits */
+export const EMBED_LIMITS = { title: 256, description: 4_096, fieldValue: 1_024, total: 6_000 } as const;
+
+/** The prompt's share of an entry, so that with every field and a full "Moderator actions" it stays under the total. */
+export const MAX_LOGGED_PROMPT_CHARS = 3_000;
+
+const COLORS = { blocked: 0xd93f3f, refused: 0xe8a33d, denied: 0x8a8f98, appeal: 0x3d7fe8 } as const;
+
+/** Channel types a moderation log may live in: text and announcement channels, and threads. */
+const LOG_CHANNEL_TYPES: readonly ChannelType[] = [
+	ChannelType.GuildText,
+	ChannelType.GuildAnnouncement,
+	ChannelType.PublicThread,
+	ChannelType.PrivateThread,
+	ChannelType.AnnouncementThread,
+];
+
+/** Errors that say the bot cannot post in the channel at all, until someone changes the channel or its settings. */
+const CANNOT_POST: ReadonlySet<number> = new Set([
+	RESTJSONErrorCodes.MissingAccess,
+	RESTJSONErrorCodes.MissingPermissions,
+	RESTJSONErrorCodes.UnknownChannel,
+	RESTJSONErrorCodes.CannotExecuteActionOnThisChannelType,
+]);
+
+/** Channels already warned about in this process, so a misconfigured log warns once, not on every case. */
+const warnedChannels = new Set<string>();
+
+const truncate = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+/** A link that opens the case's first card message in Discord (or its channel when it has none). */
+export function jumpLinkOf(moderationCase: Pick<ModerationCase, "guildId" | "channelId" | "messageIds">): string {
+	const first = moderationCase.messageIds[0];
+	return `https://discord.com/channels/${moderationCase.guildId}/${moderationCase.channelId}${first ? `/${first}` : ""}`;
+}
+
+function kindOf(outcome: CaseOutcome): keyof typeof modlogMessages.what {
+	if (outcome.kind === "blocked") return outcome.stage === "prompt" ? "blockedPrompt" : "blockedImage";
+	return outcome.kind;
+}
+
+/** A code block that the prompt cannot break out of, cut to at most `room` characters with its fences. */
+function promptBlock(prompt: string, room: number): string {
+	if (!prompt.trim()) return modlogMessages.promptEmpty;
+	const fenced = prompt.replaceAll("```", "``\u200b`");
+	return `\`\`\`\n${truncate(fenced, room - 8)}\n\`\`\``;
+}
+
+function outcomeFields(outcome: CaseOutcome): APIEmbedField[] {
+	if (outcome.kind === "refused") return [];
+	if (outcome.kind === "denied")
+		return [{ name: modlogMessages.field.reason, value: `\`${outcome.code}\``, inline: true }];
+	const label = outcome.category ? CATEGORY_LABELS[outcome.category as SafetyCategory] : undefined;
+	const category = outcome.category
+		? modlogMessages.categoryLabel(label ?? outcome.category, outcome.category)
+		: modlogMessages.categoryUnknown;
+	const codes =
+		outcome.codes.length > 0 ? outcome.codes.map((code) => `\`${code}\``).join(", ") : modlogMessages.noCodes;
+	return [
+		{ name: modlogMessages.field.reason, value: `\`${truncate(outcome.reason, 100)}\``, inline: true },
+		{ name: modlogMessages.field.category, value: truncate(category, 256), inline: true },
+		{ name: modlogMessages.field.codes, value: truncate(codes, 256), inline: true },
+	];
+}
+
+/**
+ * The log entry for a case: who, where (a jump link), what happened (reason, category in words, codes), the model,
+ * and the prompt only when `includePrompt`. An appeal always carries the prompt, since the member asks for a review.
+ */
+export function caseEmbed(
+	moderationCase: ModerationCase,
+	options: { includePrompt: boolean; appeal?: boolean },
+): APIEmbed {
+	const { outcome } = moderationCase;
+	const kind = kindOf(outcome);
+	const what = modlogMessages.what[kind];
+	const includePrompt = options.includePrompt || Boolean(options.appeal);
+	const summary = options.appeal
+		? modlogMessages.appealSummary(moderationCase.requesterId)
+		: modlogMessages.summary[kind];
+	const fields: APIEmbedField[] = [
+		{ name: modlogMessages.field.member, value: `<@${moderationCase.requesterId}>`, inline: true },
+		{
+			name: modlogMessages.field.where,
+			value: modlogMessages.jumpLink(jumpLinkOf(moderationCase), moderationCase.channelId),
+			inline: true,
+		},
+		{ name: modlogMessages.field.model, value: `\`${truncate(moderationCase.model, 100)}\``, inline: true },
+		...outcomeFields(outcome),
+	];
+	if (!includePrompt) fields.push({ name: modlogMessages.field.prompt, value: modlogMessages.promptOmitted });
+	const heading = `${summary}\n\n**${modlogMessages.field.prompt}**\n`;
+	const description = includePrompt
+		? `${heading}${promptBlock(moderationCase.prompt, MAX_LOGGED_PROMPT_CHARS)}`
+		: summary;
+	return {
+		title: truncate(
+			options.appeal ? modlogMessages.appealTitle(what) : modlogMessages.caseTitle(what),
+			EMBED_LIMITS.title,
+		),
+		description: truncate(description, EMBED_LIMITS.description),
+		color: options.appeal ? COLORS.appeal : COLORS[outcome.kind],
+		fields,
+		footer: { text: modlogMessages.footer(moderationCase.id) },
+		timestamp: moderationCase.at,
+	};
+}
+
+/** The embed with one more line under "Moderator actions", dropping the oldest lines if the field would overflow. */
+export function withActionLine(embed: APIEmbed, line: string): APIEmbed {
+	const name = modlogMessages.field.actions;
+	const fields = embed.fields ?? [];
+	const previous = fields.find((field) => field.name === name)?.value.split("\n") ?? [];
+	const lines = [...previous, line];
+	while (lines.length > 1 && lines.join("\n").length > EMBED_LIMITS.fieldValue) lines.shift();
+	const value = truncate(lines.join("\n"), EMBED_LIMITS.fieldValue);
+	return { ...embed, fields: [...fields.filter((field) => field.name !== name), { name, value }] };
+}
+
+/** The quick actions already disabled on a log message, read from its raw component rows. */
+export function doneActionsOf(rows: readonly unknown[]): ModAction[] {
+	const done: ModAction[] = [];
+	for (const row of rows) {
+		const components = (row as { components?: unknown }).components;
+		for (const component of Array.isArray(components) ? components : []) {
+			const { custom_id: customId, disabled } = component as { custom_id?: unknown; disabled?: unknown };
+			const id = typeof customId === "string" ? parseCustomId(customId) : undefined;
+			if (disabled === true && id?.kind === "modAction") done.push(id.action);
+		}
+	}
+	return done;
+}
+
+/**
+ * Posts to a server's moderation log channel; returns undefined (and warns once per channel) when the bot cannot
+ * post there: an unknown channel, a channel of another server or of the wrong type, or missing permissions.
+ */
+export async function postToModlog(
+	deps: Deps,
+	where: { guildId: string; channelId: string },
+	payload: MessageCreateOptions,
+): Promise<Message | undefined> {
+	const logger = deps.logger.child({ module: "modlog", guild: where.guildId, channel: where.channelId });
+	const cannotPost = (reason: string, err?: unknown) => {
+		if (warnedChannels.has(where.channelId)) return undefined;
+		warnedChannels.add(where.channelId);
+		logger.warn({ reason, ...(err ? { err } : {}) }, "cannot post to the moderation log channel");
+		return undefined;
+	};
+	try {
+		const channel = await deps.discord.channels.fetch(where.channelId);
+		if (!channel || channel.isDMBased() || channel.guildId !== where.guildId) return cannotPost("notInThisServer");
+		if (!LOG_CHANNEL_TYPES.includes(channel.type) || !channel.isSendable()) return cannotPost("notATextChannel");
+		const me = channel.guild.members.me;
+		const sending = channel.isThread() ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages;
+		const missing = me
+			? channel.permissionsFor(me).missing([PermissionFlagsBits.ViewChannel, sending, PermissionFlagsBits.EmbedLinks])
+			: [];
+		if (missing.length > 0) return cannotPost(`missing ${missing.join(", ")}`);
+		const message = await channel.send({ ...payload, allowedMentions: { parse: [] } });
+		// Warn again if it breaks again after someone fixed it.
+		warnedChannels.delete(where.channelId);
+		return message;
+	} catch (err) {
+		if (err instanceof DiscordAPIError && typeof err.code === "number" && CANNOT_POST.has(err.code)) {
+			return cannotPost(`discord ${err.code}`, err);
+		}
+		logger.warn({ err }, "could not post to the moderation log channel");
+		return undefined;
+	}
+}
+
+/**
+ * Saves a case (for appeals and quick actions) and, when the server has a moderation log channel, posts it there
+ * with the quick actions under it. Never throws: the member's turn must not fail because of the log.
+ */
+export async function reportCase(
+	deps: Deps,
+	moderationCase: ModerationCase,
+	modlog: Settings["modlog"],
+): Promise<void> {
+	const logger = deps.logger.child({ module: "modlog", case: moderationCase.id, guild: moderationCase.guildId });
+	try {
+		await saveCase(deps.store.keyv, moderationCase);
+		const posted = modlog.channelId
+			? await postToModlog(
+					deps,
+					{ guildId: moderationCase.guildId, channelId: modlog.channelId },
+					{
+						embeds: [caseEmbed(moderationCase, { includePrompt: modlog.includePrompts })],
+						components: [modActionButtons(moderationCase.id)],
+					},
+				)
+			: undefined;
+		logger.info(
+			{ thread: moderationCase.channelId, outcome: kindOf(moderationCase.outcome), logged: Boolean(posted) },
+			"moderation case recorded",
+		);
+	} catch (err) {
+		logger.error({ err }, "could not record the moderation case");
+	}
+}

@@ -1,0 +1,136 @@
+// src/discord/renderSettings.ts: a channel's effective settings, each with where it comes from, as one embed.
+import { type APIEmbed, type APIEmbedField, escapeMarkdown } from "discord.js";
+import type { EffectiveSettings, SettingOrigin } from "../moderation/mergeSettings.js";
+import type { Settings } from "../moderation/settings.js";
+import { SAFETY_KEYS, type SettingKey } from "../moderation/validateSetting.js";
+import { settingsMessages } from "./messages.js";
+
+/** @see https://discord.com/developers/docs/resources/message#embed-object-embed-limits */
+export const EMBED_FIELD_MAX_CHARS = 1_024;
+export const EMBED_TOTAL_MAX_CHARS = 6_000;
+const MAX_ROLES_SHOWN = 10;
+const MAX_REASON_SHOWN = 80;
+
+type Section = keyof typeof settingsMessages.view.sections;
+
+const SECTIONS: readonly (readonly [Section, readonly SettingKey[]])[] = [
+	["model", ["model"]],
+	["preset", ["preset", "ageRestrictedPreset"]],
+	["safety", SAFETY_KEYS],
+	["people", ["people"]],
+	["access", ["access.allowedRoles", "access.deniedRoles", "access.threadTurns"]],
+	["threads", ["threads.visibility", "threads.autoArchiveMinutes"]],
+	["limits", ["limits.cooldownSeconds", "limits.memberDailyImages", "limits.serverDailyImages"]],
+	["modlog", ["modlog.channelId", "modlog.includePrompts"]],
+];
+
+const inlineCode = (text: string) => `\`${text.replaceAll("`", "ˋ")}\``;
+
+function roleList(value: unknown, empty: string): string {
+	const ids = Array.isArray(value) ? value.map(String) : [];
+	if (ids.length === 0) return empty;
+	const shown = ids.slice(0, MAX_ROLES_SHOWN).map((id) => `<@&${id}>`);
+	const hidden = ids.length - shown.length;
+	return hidden > 0 ? `${shown.join(" ")} ${settingsMessages.values.moreRoles(hidden)}` : shown.join(" ");
+}
+
+/** A setting's value as moderators read it: roles and channels as mentions, 0 as "off" or "unlimited", minutes as days. */
+export function formatSettingValue(key: SettingKey, value: unknown): string {
+	const words = settingsMessages.values;
+	switch (key) {
+		case "access.allowedRoles":
+			return roleList(value, words.everyone);
+		case "access.deniedRoles":
+			return roleList(value, words.noRoles);
+		case "modlog.channelId":
+			return typeof value === "string" ? `<#${value}>` : words.off;
+		case "modlog.includePrompts":
+			return value === true ? words.on : words.off;
+		case "limits.cooldownSeconds":
+			return value === 0 ? words.off : words.seconds(Number(value));
+		case "limits.memberDailyImages":
+		case "limits.serverDailyImages":
+			return value === 0 ? words.unlimited : words.imagesPerDay(Number(value));
+		case "threads.autoArchiveMinutes":
+			return words.minutes(Number(value));
+		case "blocklist":
+			return words.entries(Array.isArray(value) ? value.length : 0);
+		default:
+			return escapeMarkdown(String(value));
+	}
+}
+
+/** The effective value of one key, read from its place in Settings (`limits.cooldownSeconds` → settings.limits.cooldownSeconds). */
+export function effectiveValue(settings: Settings, key: SettingKey): unknown {
+	const [group = "", field] = key.split(".");
+	const top = (settings as unknown as Record<string, unknown>)[group];
+	return field === undefined ? top : (top as Record<string, unknown> | undefined)?.[field];
+}
+
+/** Where a value came from, in words: "server", "preset strict", "channel, capped by the bot's operator". */
+export function describeOrigin(origin: SettingOrigin, key?: SettingKey): string {
+	const words = settingsMessages.origins;
+	const preset = origin.preset ?? "standard";
+	const base =
+		origin.source !== "preset"
+			? words[origin.source]
+			: key === "preset"
+				? words.ageRestricted(preset)
+				: words.preset(preset);
+	return origin.capped ? `${base}, ${words.capped[origin.capped]}` : base;
+}
+
+/** Joins lines up to `max` characters, replacing the lines that do not fit with "… and N more". */
+export function fitLines(lines: readonly string[], max = EMBED_FIELD_MAX_CHARS): string {
+	const all = lines.join("\n");
+	if (all.length <= max) return all;
+	const kept: string[] = [];
+	for (const [index, line] of lines.entries()) {
+		const suffix = settingsMessages.view.more(lines.length - index - 1);
+		const candidate = [...kept, line, ...(index < lines.length - 1 ? [suffix] : [])].join("\n");
+		if (candidate.length > max) break;
+		kept.push(line);
+	}
+	const more = settingsMessages.view.more(lines.length - kept.length);
+	return [...kept, more].join("\n").slice(0, max);
+}
+
+function blocklistField({ settings, blocklistOrigins }: EffectiveSettings): string {
+	if (settings.blocklist.length === 0) return settingsMessages.view.emptyBlocklist;
+	const lines = settings.blocklist.map((entry, index) => {
+		const origin = blocklistOrigins[index];
+		const reason = entry.reason ? ` · ${escapeMarkdown(entry.reason.slice(0, MAX_REASON_SHOWN))}` : "";
+		return `${inlineCode(entry.pattern)} (${origin ? describeOrigin(origin) : settingsMessages.origins.default})${reason}`;
+	});
+	return fitLines(lines);
+}
+
+/** The embed /settings view shows: every key with its effective value and origin, grouped, within Discord's limits. */
+export function renderSettings(
+	effective: EffectiveSettings,
+	where: { channelId: string; threadId?: string; ageRestricted: boolean },
+): APIEmbed {
+	const { settings, origins } = effective;
+	const fields: APIEmbedField[] = SECTIONS.map(([section, keys]) => ({
+		name: settingsMessages.view.sections[section],
+		value: fitLines(
+			keys.map(
+				(key) =>
+					`${inlineCode(key)} **${formatSettingValue(key, effectiveValue(settings, key))}** · ${describeOrigin(origins[key], key)}`,
+			),
+		),
+	}));
+	fields.push({ name: settingsMessages.view.sections.blocklist, value: blocklistField(effective) });
+	return {
+		title: settingsMessages.view.title,
+		description: settingsMessages.view.description(where),
+		fields,
+		footer: { text: settingsMessages.view.footer },
+	};
+}
+
+/** Characters Discord counts toward an embed's 6000: title, description, field names and values, footer. */
+export function embedLength(embed: APIEmbed): number {
+	const fields = (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
+	return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + fields + (embed.footer?.text.length ?? 0);
+}

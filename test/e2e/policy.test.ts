@@ -1,0 +1,154 @@
+// test/e2e/policy.test.ts: every path to Gemini goes through the server's policy: safety, roles, blocklist, quotas.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { NO_PEOPLE_INSTRUCTION } from "../../src/moderation/geminiSafety.js";
+import type { SettingsScope } from "../../src/moderation/settingsStore.js";
+import type { StoredMessage } from "../fakes/fakeDiscord.js";
+import { reply } from "../fakes/fakeGemini.js";
+import { type Harness, startHarness } from "./harness.js";
+
+const interactionText = (interaction: { callbacks: { data?: unknown }[]; original(): StoredMessage | undefined }) =>
+	JSON.stringify([interaction.callbacks.map((callback) => callback.data), interaction.original()?.content]);
+
+describe.each(["sqlite", "redis"] as const)("moderation policy, end to end (%s)", (store) => {
+	let h: Harness;
+	let server: SettingsScope;
+	const bot = (channelId: string) =>
+		h.discord.messages(channelId).filter((message) => message.author.id === h.discord.botUser.id);
+	const set = (key: string, value: unknown, scope: SettingsScope = server) =>
+		h.bot.deps.settings.set(scope, key, value);
+	const imagine = async (prompt: string, channelId = h.discord.textChannelId, userId = h.discord.userId) => {
+		const interaction = await h.discord.slashCommand({ name: "imagine", channelId, userId, options: { prompt } });
+		await h.discord.waitFor(() => interaction.callbacks.length > 0, { what: `/imagine ${prompt} answered` });
+		return interaction;
+	};
+	const threadNamed = (name: string) =>
+		h.discord.waitFor(() => h.discord.threads().find((thread) => thread.name === name), { what: name });
+
+	beforeAll(async () => {
+		h = await startHarness({ store });
+		server = { kind: "guild", id: h.discord.guildId };
+	});
+	afterAll(async () => {
+		await h?.close();
+	});
+	afterEach(() => {
+		expect(h.discord.unknownRoutes).toEqual([]);
+		expect(h.gemini.unknownRoutes).toEqual([]);
+	});
+
+	it("sends the effective safety settings, a channel override beating the server value", async () => {
+		await set("safety.hateSpeech", "BLOCK_LOW_AND_ABOVE");
+		await set("safety.dangerousContent", "BLOCK_LOW_AND_ABOVE");
+		await set("safety.dangerousContent", "BLOCK_ONLY_HIGH", { kind: "channel", id: h.discord.textChannelId });
+		const count = h.gemini.requests.length;
+		await imagine("a lighthouse");
+		const request = await h.discord.waitFor(() => h.gemini.requests[count]);
+		expect(request.body.safetySettings).toEqual([
+			{ category: "HARM_CATEGORY_HARASSMENT", threshold: "BLOCK_MEDIUM_AND_ABOVE" },
+			{ category: "HARM_CATEGORY_HATE_SPEECH", threshold: "BLOCK_LOW_AND_ABOVE" },
+			{ category: "HARM_CATEGORY_SEXUALLY_EXPLICIT", threshold: "BLOCK_MEDIUM_AND_ABOVE" },
+			{ category: "HARM_CATEGORY_DANGEROUS_CONTENT", threshold: "BLOCK_ONLY_HIGH" },
+		]);
+		await threadNamed("a lighthouse");
+	});
+
+	it("applies the age-restricted preset automatically in an age-restricted channel", async () => {
+		const count = h.gemini.requests.length;
+		await imagine("a moody poster", h.discord.nsfwChannelId);
+		const request = await h.discord.waitFor(() => h.gemini.requests[count]);
+		const thresholds = new Set(
+			(request.body.safetySettings as { threshold: string }[]).map((entry) => entry.threshold),
+		);
+		expect([...thresholds]).toEqual(["BLOCK_ONLY_HIGH"]);
+	});
+
+	it("asks for no people in words when the setting says none (Gemini API mode takes no personGeneration)", async () => {
+		await set("people", "none");
+		const count = h.gemini.requests.length;
+		await imagine("a busy market");
+		const request = await h.discord.waitFor(() => h.gemini.requests[count]);
+		expect(request.body.contents.at(-1)?.parts.at(-1)?.text).toBe(`a busy market\n\n${NO_PEOPLE_INSTRUCTION}`);
+		expect(request.body.generationConfig?.imageConfig).toBeUndefined();
+		await h.bot.deps.settings.reset(server, "people");
+	});
+
+	it("refuses a denied role privately, with the role, and makes no Gemini call", async () => {
+		const role = h.discord.addRole(`no-images-${store}`);
+		h.discord.setMemberRoles(h.discord.otherUserId, [role]);
+		await set("access.deniedRoles", [role]);
+		const count = h.gemini.requests.length;
+		const interaction = await imagine("a red kite", h.discord.textChannelId, h.discord.otherUserId);
+		expect(interaction.ephemeral).toBe(true);
+		expect(interactionText(interaction)).toContain(`<@&${role}>`);
+		expect(h.gemini.requests).toHaveLength(count);
+		await h.bot.deps.settings.reset(server, "access.deniedRoles");
+		h.discord.setMemberRoles(h.discord.otherUserId, []);
+	});
+
+	it("refuses a blocklisted word with the moderators' reason, in a thread message too", async () => {
+		await h.bot.deps.settings.addToBlocklist(server, { pattern: "glorbnax", reason: "we keep that name out of here" });
+		const count = h.gemini.requests.length;
+		const interaction = await imagine("a portrait of Glorbnax");
+		expect(interactionText(interaction)).toContain("we keep that name out of here");
+		const thread = await threadNamed("a lighthouse");
+		const message = await h.discord.userMessage({ channelId: thread.id, content: "now add glorbnax" });
+		const refusal = await h.discord.waitFor(() =>
+			bot(thread.id).find((posted) => posted.message_reference?.message_id === message.id),
+		);
+		expect(refusal.content).toContain("glorbnax");
+		expect(h.gemini.requests).toHaveLength(count);
+		await h.bot.deps.settings.removeFromBlocklist(server, "glorbnax");
+	});
+
+	it("lets only the thread's starter add turns when the server says so", async () => {
+		await set("access.threadTurns", "starter");
+		const thread = await threadNamed("a lighthouse");
+		const count = h.gemini.requests.length;
+		const message = await h.discord.userMessage({
+			channelId: thread.id,
+			content: "my turn",
+			authorId: h.discord.otherUserId,
+		});
+		const refusal = await h.discord.waitFor(() =>
+			bot(thread.id).find((posted) => posted.message_reference?.message_id === message.id),
+		);
+		expect(refusal.content).toContain(`<@${h.discord.userId}>`);
+		expect(h.gemini.requests).toHaveLength(count);
+		await h.bot.deps.settings.reset(server, "access.threadTurns");
+	});
+
+	it("opens private threads when the server wants them", async () => {
+		await set("threads.visibility", "private");
+		await imagine("a secret garden");
+		const thread = await threadNamed("a secret garden");
+		expect(thread.type).toBe(12);
+		await h.discord.waitFor(() => bot(thread.id).find((posted) => posted.attachments.length > 0));
+		await h.bot.deps.settings.reset(server, "threads.visibility");
+	});
+
+	it("counts only images actually produced, refuses an exhausted quota with its reset, and remembers it after a restart", async () => {
+		await set("limits.memberDailyImages", 2);
+		const before = await h.bot.deps.quotas.usageToday({ guildId: h.discord.guildId, userId: h.discord.otherUserId });
+		expect(before.member.used).toBe(0);
+		h.gemini.enqueue(reply([], { finishReason: "IMAGE_SAFETY", finishMessage: "Support codes: 63429089" }));
+		await imagine("a blocked one", h.discord.textChannelId, h.discord.otherUserId);
+		const blockedThread = await threadNamed("a blocked one");
+		await h.discord.waitFor(() => bot(blockedThread.id).find((posted) => posted.content.includes("withheld")));
+		await imagine("first allowed", h.discord.textChannelId, h.discord.otherUserId);
+		const first = await threadNamed("first allowed");
+		await h.discord.waitFor(() => bot(first.id).find((posted) => posted.attachments.length > 0));
+		await imagine("second allowed", h.discord.textChannelId, h.discord.otherUserId);
+		const second = await threadNamed("second allowed");
+		await h.discord.waitFor(() => bot(second.id).find((posted) => posted.attachments.length > 0));
+		const after = await h.bot.deps.quotas.usageToday({ guildId: h.discord.guildId, userId: h.discord.otherUserId });
+		expect(after.member.used).toBe(2);
+		await h.restart();
+		const count = h.gemini.requests.length;
+		const refused = await imagine("one too many", h.discord.textChannelId, h.discord.otherUserId);
+		expect(refused.ephemeral).toBe(true);
+		expect(interactionText(refused)).toContain("You have used your 2 images for today");
+		expect(interactionText(refused)).toMatch(/<t:\d+:R>/);
+		expect(h.gemini.requests).toHaveLength(count);
+		await h.bot.deps.settings.reset(server, "limits.memberDailyImages");
+	});
+});
