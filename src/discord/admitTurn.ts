@@ -13,11 +13,13 @@ export type AnyChannel = Channel | ThreadChannel;
 
 import type { Conversation } from "../conversation/types.js";
 import type { Deps } from "../deps.js";
+import { newCaseId } from "../moderation/cases.js";
 import { checkPolicy } from "../moderation/checkPolicy.js";
 import { PolicyDenied } from "../moderation/policyErrors.js";
 import type { Reservation } from "../moderation/quotas.js";
 import { defaultSettings, type Settings } from "../moderation/settings.js";
 import type { ChannelContext } from "../moderation/settingsStore.js";
+import { reportCase } from "./modlog.js";
 
 /** Quota bucket for DMs: they belong to no server, so they share the operator's default limits. */
 export const DM_GUILD_ID = "dm";
@@ -85,7 +87,27 @@ export async function admitTurn(
 		...(inThread && where.conversation ? { thread: { starterId: where.conversation.ownerId } } : {}),
 		images: 1,
 	});
-	if (!decision.allowed) throw PolicyDenied.from(decision);
+	if (!decision.allowed) {
+		// The server's own blocklist is a blocked prompt too: moderators see it in their log like Gemini's blocks.
+		if (decision.code === "blocklisted" && context) {
+			await reportCase(
+				deps,
+				{
+					id: newCaseId(),
+					guildId,
+					channelId: where.channel.id,
+					messageIds: [],
+					requesterId: where.asker.id,
+					model: where.conversation?.model ?? settings.model,
+					prompt: where.prompt,
+					outcome: { kind: "denied", code: decision.code },
+					at: new Date().toISOString(),
+				},
+				settings.modlog,
+			);
+		}
+		throw PolicyDenied.from(decision);
+	}
 	return { guildId, ...(context ? { context } : {}), settings, reservation: decision.reservation };
 }
 

@@ -6,7 +6,8 @@ import type { Deps } from "../deps.js";
 import { admitTurn, settleAdmission } from "./admitTurn.js";
 import { branchThread, olderResultIndex } from "./branchThread.js";
 import { describeError } from "./describeError.js";
-import { sendAll, type TurnChannel, takeTurn } from "./takeTurn.js";
+import { sendAll } from "./sendAll.js";
+import { type TurnChannel, takeTurn } from "./takeTurn.js";
 import { threadTitle } from "./threadTitle.js";
 
 /** Removes mentions of the bot, so "@bot make it yellow" reads as "make it yellow". */

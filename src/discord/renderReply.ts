@@ -1,7 +1,8 @@
 // src/discord/renderReply.ts: lays a model reply out as Discord messages, text and images in the model's order.
-import type { ContentPart } from "../gemini/types.js";
+import type { ContentPart, ModelReply } from "../gemini/types.js";
 import { fitForUpload } from "../images/fitForUpload.js";
 import type { ButtonRow } from "./components.js";
+import { blockedMessage, failureMessages, messages } from "./messages.js";
 import { MAX_MESSAGE_CHARS, splitMessage } from "./splitMessage.js";
 
 /** Discord's limits: 10 attachments per message and about 25 MB per request body. */
@@ -69,4 +70,18 @@ export async function renderParts(
 	}
 	for (const note of notes) for (const chunk of splitMessage(note)) outgoing.push({ content: chunk, files: [] });
 	return outgoing;
+}
+
+/** Lays out any reply: images with their versions, or the notice for a block, a refusal or a failure. */
+export async function renderReply(reply: ModelReply, notes: string[], versions: number[]): Promise<Outgoing[]> {
+	switch (reply.kind) {
+		case "parts":
+			return renderParts(reply.parts, reply.truncated ? [...notes, messages.truncated] : notes, versions);
+		case "blocked":
+			return renderParts([], [blockedMessage(reply.stage, reply.reason, reply.category)]);
+		case "refused":
+			return renderParts([{ kind: "text", text: reply.text }], [messages.refusedHint]);
+		case "failed":
+			return renderParts(reply.text ? [{ kind: "text", text: reply.text }] : [], [failureMessages[reply.reason]]);
+	}
 }

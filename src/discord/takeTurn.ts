@@ -1,12 +1,11 @@
 // src/discord/takeTurn.ts: runs one turn of a thread's (or DM's) conversation and posts what came of it.
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { DMChannel, Message, MessageCreateOptions, PartialDMChannel, ThreadChannel } from "discord.js";
+import type { DMChannel, Message, PartialDMChannel, ThreadChannel } from "discord.js";
 import { assignVersions, commitTurn, runTurn, type TurnSafety, userTurnOf } from "../conversation/runTurn.js";
 import type { Conversation, InputImage, TurnOptions, UserTurn } from "../conversation/types.js";
 import type { Deps } from "../deps.js";
 import { capabilitiesOf } from "../gemini/models.js";
-import type { ModelReply } from "../gemini/types.js";
 import { quotaWaitOf } from "../gemini/withRetry.js";
 import { newCaseId } from "../moderation/cases.js";
 import { toGeminiSafety } from "../moderation/geminiSafety.js";
@@ -14,10 +13,11 @@ import { type Admission, settleAdmission } from "./admitTurn.js";
 import { appealButton, cancelButton, resultButtons } from "./components.js";
 import { describeError } from "./describeError.js";
 import { keepTyping } from "./keepTyping.js";
-import { blockedMessage, failureMessages, messages } from "./messages.js";
+import { messages } from "./messages.js";
 import { reportCase } from "./modlog.js";
 import { trackProgress } from "./progress.js";
-import { type Outgoing, renderParts } from "./renderReply.js";
+import { renderReply } from "./renderReply.js";
+import { sendAll } from "./sendAll.js";
 
 export type TurnChannel = ThreadChannel | DMChannel | PartialDMChannel;
 
@@ -40,39 +40,6 @@ export type TurnRequest = {
 };
 
 export type TurnOutcome = "done" | "stale" | "cancelled" | "failed";
-
-/** Sends messages in order and returns their ids; nobody is ever pinged. */
-export async function sendAll(
-	channel: TurnChannel,
-	outgoing: readonly Outgoing[],
-	replyTo?: string,
-): Promise<string[]> {
-	const ids: string[] = [];
-	for (const [index, message] of outgoing.entries()) {
-		const options: MessageCreateOptions = {
-			content: message.content || undefined,
-			files: message.files.map((file) => ({ attachment: file.data, name: file.name })),
-			components: message.components ?? [],
-			allowedMentions: { parse: [], repliedUser: false },
-		};
-		if (replyTo && index === 0) options.reply = { messageReference: replyTo, failIfNotExists: false };
-		ids.push((await channel.send(options)).id);
-	}
-	return ids;
-}
-
-async function render(reply: ModelReply, notes: string[], versions: number[]): Promise<Outgoing[]> {
-	switch (reply.kind) {
-		case "parts":
-			return renderParts(reply.parts, reply.truncated ? [...notes, messages.truncated] : notes, versions);
-		case "blocked":
-			return renderParts([], [blockedMessage(reply.stage, reply.reason, reply.category)]);
-		case "refused":
-			return renderParts([{ kind: "text", text: reply.text }], [messages.refusedHint]);
-		case "failed":
-			return renderParts(reply.text ? [{ kind: "text", text: reply.text }] : [], [failureMessages[reply.reason]]);
-	}
-}
 
 /** Runs the model, waiting out Gemini quota (429) within MAX_QUOTA_WAIT_MS so the turn keeps its place in line. */
 async function runKeepingPlace(
@@ -132,7 +99,7 @@ async function runQueued(deps: Deps, request: TurnRequest): Promise<TurnOutcome>
 		const versions = reply.kind === "parts" ? assignVersions(stored, turn, reply) : undefined;
 		const fresh = versions?.user.filter((_, index) => turn.images[index]?.version === undefined) ?? [];
 		if (fresh.length > 0) notes.push(messages.uploadedVersions(fresh));
-		const outgoing = await render(reply, notes, versions?.model ?? []);
+		const outgoing = await renderReply(reply, notes, versions?.model ?? []);
 		const resultMessage = outgoing.findLast((message) => message.files.length > 0) ?? outgoing.at(-1);
 		if (reply.kind === "parts" && resultMessage) {
 			resultMessage.components = [resultButtons(channel.id, stored.nextTurn, turn.requesterId)];
