@@ -56,7 +56,7 @@ export function formatSettingValue(key: SettingKey, value: unknown): string {
 		case "blocklist":
 			return words.entries(Array.isArray(value) ? value.length : 0);
 		default:
-			return escapeMarkdown(String(value));
+			return String(value);
 	}
 }
 
