@@ -111,14 +111,16 @@ export async function admitTurn(
 	return { guildId, ...(context ? { context } : {}), settings, reservation: decision.reservation };
 }
 
-/** Counts the images a turn produced against its reservation, or returns the whole reservation when it made none. */
+/** Counts the images a turn produced (and their estimated cost) against its reservation, or returns it whole when none. */
 export async function settleAdmission(
 	deps: Deps,
 	admission: Admission | undefined,
 	imagesProduced: number,
+	usd?: number,
 ): Promise<void> {
 	if (!admission) return;
-	if (imagesProduced > 0) await deps.quotas.commit(admission.reservation, imagesProduced);
+	if (imagesProduced > 0)
+		await deps.quotas.commit(admission.reservation, imagesProduced, usd === undefined ? undefined : { usd });
 	else await deps.quotas.release(admission.reservation);
 }
 

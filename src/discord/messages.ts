@@ -196,6 +196,7 @@ export const modlogMessages = {
 		`I could not do that: I am missing the ${permission} permission there. Grant it to me and try again.`,
 	outputDeleted: (count: number) => `Deleted the output (${count} ${count === 1 ? "message" : "messages"}).`,
 	outputAlreadyGone: "The output is already gone.",
+	noOutput: "This case has no output to delete: the turn was refused before anything was posted.",
 	threadLocked: (threadId: string) => `Locked and archived <#${threadId}>.`,
 	notAThread: "That case did not happen in a thread, so there is no thread to lock.",
 	threadGone: "That thread no longer exists.",
@@ -314,7 +315,6 @@ export const settingsMessages = {
 		ageRestricted: (preset: string) => `age-restricted channel: ${preset}`,
 		capped: {
 			operator: "capped by the bot's operator",
-			notAgeRestricted: "capped at standard: channel not age-restricted",
 			ageRestricted: "capped at adults: age-restricted channel",
 		},
 	},

@@ -47,6 +47,21 @@ const warnedChannels = new Set<string>();
 
 const truncate = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
+/**
+ * An error as it may be logged: discord.js errors carry the request body, which holds the embed and so, when the
+ * server logs prompts, the prompt; keep only what identifies the failure.
+ */
+export function loggableError(err: unknown): { name: string; message: string; code?: unknown; status?: unknown } {
+	if (!(err instanceof Error)) return { name: "NonError", message: String(err) };
+	const { code, status } = err as { code?: unknown; status?: unknown };
+	return {
+		name: err.name,
+		message: err.message,
+		...(code !== undefined ? { code } : {}),
+		...(status !== undefined ? { status } : {}),
+	};
+}
+
 /** A link that opens the case's first card message in Discord (or its channel when it has none). */
 export function jumpLinkOf(moderationCase: Pick<ModerationCase, "guildId" | "channelId" | "messageIds">): string {
 	const first = moderationCase.messageIds[0];
@@ -163,7 +178,7 @@ export async function postToModlog(
 	const cannotPost = (reason: string, err?: unknown) => {
 		if (warnedChannels.has(where.channelId)) return undefined;
 		warnedChannels.add(where.channelId);
-		logger.warn({ reason, ...(err ? { err } : {}) }, "cannot post to the moderation log channel");
+		logger.warn({ reason, ...(err ? { err: loggableError(err) } : {}) }, "cannot post to the moderation log channel");
 		return undefined;
 	};
 	try {
@@ -184,7 +199,7 @@ export async function postToModlog(
 		if (err instanceof DiscordAPIError && typeof err.code === "number" && CANNOT_POST.has(err.code)) {
 			return cannotPost(`discord ${err.code}`, err);
 		}
-		logger.warn({ err }, "could not post to the moderation log channel");
+		logger.warn({ err: loggableError(err) }, "could not post to the moderation log channel");
 		return undefined;
 	}
 }
@@ -216,6 +231,6 @@ export async function reportCase(
 			"moderation case recorded",
 		);
 	} catch (err) {
-		logger.error({ err }, "could not record the moderation case");
+		logger.error({ err: loggableError(err) }, "could not record the moderation case");
 	}
 }

@@ -14,7 +14,7 @@ import { settingsFor } from "./admitTurn.js";
 import { modActionButtons } from "./components.js";
 import type { CustomId, ModAction } from "./customIds.js";
 import { modlogMessages } from "./messages.js";
-import { caseEmbed, doneActionsOf, postToModlog, withActionLine } from "./modlog.js";
+import { caseEmbed, doneActionsOf, loggableError, postToModlog, withActionLine } from "./modlog.js";
 
 /** How long "Time out member" silences the member. */
 export const MOD_TIMEOUT_MS = 10 * 60_000;
@@ -85,6 +85,7 @@ export async function handleAppeal(interaction: ButtonInteraction, caseId: strin
 type ActionResult = { text: string; done: boolean };
 
 async function deleteOutput(deps: Deps, moderationCase: ModerationCase): Promise<ActionResult> {
+	if (moderationCase.messageIds.length === 0) return { text: modlogMessages.noOutput, done: false };
 	const channel = await channelOrNothing(deps, moderationCase.channelId);
 	if (!channel?.isTextBased()) return { text: modlogMessages.outputAlreadyGone, done: true };
 	let deleted = 0;
@@ -175,7 +176,7 @@ export async function handleModAction(
 	await interaction.editReply({ content: result.text, allowedMentions: { parse: [] } });
 	if (result.done) {
 		await noteOnLog(interaction, action, caseId).catch((err: unknown) =>
-			logger.warn({ err, case: caseId }, "could not note the action on the log message"),
+			logger.warn({ err: loggableError(err), case: caseId }, "could not note the action on the log message"),
 		);
 	}
 }

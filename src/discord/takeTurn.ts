@@ -5,7 +5,7 @@ import type { DMChannel, Message, PartialDMChannel, ThreadChannel } from "discor
 import { assignVersions, commitTurn, runTurn, type TurnSafety, userTurnOf } from "../conversation/runTurn.js";
 import type { Conversation, InputImage, TurnOptions, UserTurn } from "../conversation/types.js";
 import type { Deps } from "../deps.js";
-import { capabilitiesOf } from "../gemini/models.js";
+import { capabilitiesOf, estimateUsd } from "../gemini/models.js";
 import { quotaWaitOf } from "../gemini/withRetry.js";
 import { newCaseId } from "../moderation/cases.js";
 import { toGeminiSafety } from "../moderation/geminiSafety.js";
@@ -71,6 +71,7 @@ async function runQueued(deps: Deps, request: TurnRequest): Promise<TurnOutcome>
 	const progress = trackProgress(channel, logger, started);
 	let model = deps.config.gemini.model;
 	let imagesOut = 0;
+	let usd: number | undefined;
 	const { admission } = request;
 	try {
 		const stored = await deps.store.getConversation(channel.id);
@@ -135,6 +136,7 @@ async function runQueued(deps: Deps, request: TurnRequest): Promise<TurnOutcome>
 			);
 		}
 		imagesOut = versions?.model.length ?? 0;
+		usd = estimateUsd(model, imagesOut, reply.usage);
 		if (reply.kind === "parts" && versions) {
 			const ms = Date.now() - started;
 			await commitTurn(deps.store, stored, turn, reply, {
@@ -170,7 +172,7 @@ async function runQueued(deps: Deps, request: TurnRequest): Promise<TurnOutcome>
 	} finally {
 		stopTyping();
 		await progress.stop();
-		await settleAdmission(deps, admission, imagesOut).catch((err: unknown) =>
+		await settleAdmission(deps, admission, imagesOut, usd).catch((err: unknown) =>
 			logger.error({ err }, "could not settle the turn's quota reservation"),
 		);
 	}

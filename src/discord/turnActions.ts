@@ -1,7 +1,7 @@
 // src/discord/turnActions.ts: what Undo, Forget and Info do to a conversation, serialised with its turns.
 import type { Conversation, Exchange } from "../conversation/types.js";
 import type { Deps } from "../deps.js";
-import { capabilitiesOf } from "../gemini/models.js";
+import { capabilitiesOf, estimateUsd } from "../gemini/models.js";
 
 /** "v3 · v4": the versions of the images a result made. */
 export function versionsOf(exchange: Exchange | undefined): string {
@@ -59,8 +59,8 @@ export function describeResult(conversation: Conversation, turn: number): string
 		`**Asked by:** <@${exchange.requesterId}>, <t:${Math.floor(Date.parse(exchange.at) / 1_000)}:f>`,
 		`**Took:** ${(exchange.ms / 1_000).toFixed(1)} s`,
 		usage
-			? `**Tokens:** ${usage.promptTokens.toLocaleString("en")} in, ${usage.outputTokens.toLocaleString("en")} out; estimated cost $${(images * capabilities.usdPerImage).toFixed(3)}`
-			: `**Estimated cost:** $${(images * capabilities.usdPerImage).toFixed(3)}`,
+			? `**Tokens:** ${usage.promptTokens.toLocaleString("en")} in, ${usage.outputTokens.toLocaleString("en")} out; estimated cost $${estimateUsd(exchange.modelId, images, usage).toFixed(3)}`
+			: `**Estimated cost:** $${estimateUsd(exchange.modelId, images).toFixed(3)}`,
 		"-# Google marks every image Gemini makes with an invisible SynthID watermark.",
 	];
 	return lines.join("\n");

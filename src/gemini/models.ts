@@ -20,8 +20,11 @@ export type ModelCapabilities = {
 	maxInputTokens: number;
 	/** Tokens an input image costs in the prompt (estimate used by the history budget). */
 	tokensPerInputImage: number;
-	/** Estimated US dollars per output image at the default size, for usage reports. */
+	/** Estimated US dollars per output image at the default size, when Gemini reports no token usage. */
 	usdPerImage: number;
+	/** Prices per million tokens (prompt, and output including image tokens), for cost from usage metadata. */
+	usdPerMillionInputTokens: number;
+	usdPerMillionOutputTokens: number;
 };
 
 const GEMINI_3_RATIOS = [...ASPECT_RATIOS, "1:4", "4:1", "1:8", "8:1"] as const satisfies readonly AspectRatio[];
@@ -42,6 +45,8 @@ export const KNOWN_MODELS = {
 		maxInputTokens: 131_072,
 		tokensPerInputImage: 1_120,
 		usdPerImage: 0.067,
+		usdPerMillionInputTokens: 0.5,
+		usdPerMillionOutputTokens: 60,
 	},
 	"gemini-3-pro-image": {
 		label: "Nano Banana Pro",
@@ -53,6 +58,8 @@ export const KNOWN_MODELS = {
 		maxInputTokens: 65_536,
 		tokensPerInputImage: 1_120,
 		usdPerImage: 0.134,
+		usdPerMillionInputTokens: 2,
+		usdPerMillionOutputTokens: 120,
 	},
 	"gemini-2.5-flash-image": {
 		label: "Nano Banana",
@@ -64,6 +71,8 @@ export const KNOWN_MODELS = {
 		maxInputTokens: 32_768,
 		tokensPerInputImage: 1_290,
 		usdPerImage: 0.039,
+		usdPerMillionInputTokens: 0.3,
+		usdPerMillionOutputTokens: 30,
 	},
 } as const satisfies Record<string, ModelCapabilities>;
 
@@ -77,11 +86,29 @@ const UNKNOWN_MODEL: ModelCapabilities = {
 	requiresThoughtSignatures: true,
 	maxInputTokens: 32_768,
 	tokensPerInputImage: 1_290,
-	usdPerImage: 0.1,
+	usdPerImage: 0.134,
+	// Priced like the dearest known model, so an unknown one is never under-estimated.
+	usdPerMillionInputTokens: 2,
+	usdPerMillionOutputTokens: 120,
 };
 
 /** Returns the capabilities of a model id, stripping a "models/" prefix; unknown ids get conservative limits. */
 export function capabilitiesOf(modelId: string): ModelCapabilities {
 	const id = modelId.replace(/^models\//, "");
 	return (KNOWN_MODELS as Record<string, ModelCapabilities>)[id] ?? UNKNOWN_MODEL;
+}
+
+/** Estimated cost of a turn: from Gemini's token usage when it reported any, else per image. */
+export function estimateUsd(
+	modelId: string,
+	images: number,
+	usage?: { promptTokens: number; outputTokens: number },
+): number {
+	const capabilities = capabilitiesOf(modelId);
+	if (!usage || usage.promptTokens + usage.outputTokens === 0) return images * capabilities.usdPerImage;
+	return (
+		(usage.promptTokens * capabilities.usdPerMillionInputTokens +
+			usage.outputTokens * capabilities.usdPerMillionOutputTokens) /
+		1_000_000
+	);
 }

@@ -23,7 +23,7 @@ export type SettingOrigin = {
 	 * age-restricted is never looser than the standard preset; or the rule that an age-restricted channel never
 	 * allows images of children.
 	 */
-	capped?: "operator" | "notAgeRestricted" | "ageRestricted";
+	capped?: "operator" | "ageRestricted";
 };
 
 export type EffectiveSettings = {

@@ -1,7 +1,15 @@
 // test/discord/modlog.test.ts: the moderation log's embed, its action notes and the buttons it reads back.
+import { DiscordAPIError } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { modActionButtons } from "../../src/discord/components.js";
-import { caseEmbed, doneActionsOf, EMBED_LIMITS, jumpLinkOf, withActionLine } from "../../src/discord/modlog.js";
+import {
+	caseEmbed,
+	doneActionsOf,
+	EMBED_LIMITS,
+	jumpLinkOf,
+	loggableError,
+	withActionLine,
+} from "../../src/discord/modlog.js";
 import type { CaseOutcome, ModerationCase } from "../../src/moderation/cases.js";
 
 const blockedImage: CaseOutcome = {
@@ -104,5 +112,22 @@ describe("doneActionsOf", () => {
 		expect(doneActionsOf([modActionButtons("0123456789ab")])).toEqual([]);
 		expect(doneActionsOf([modActionButtons("0123456789ab", ["lock", "timeout"])])).toEqual(["lock", "timeout"]);
 		expect(doneActionsOf([{ components: [{ custom_id: "t:info:1:1:1", disabled: true }] }, {}])).toEqual([]);
+	});
+});
+
+describe("loggableError", () => {
+	it("keeps a Discord error's code and status but not the request body, which may hold the prompt", () => {
+		const err = new DiscordAPIError(
+			{ code: 50013, message: "Missing Permissions" },
+			50013,
+			403,
+			"POST",
+			"/channels/1/messages",
+			{ body: { embeds: [{ description: "a secret prompt" }] } },
+		);
+		const logged = loggableError(err);
+		expect(logged).toMatchObject({ code: 50013, status: 403, message: "Missing Permissions" });
+		expect(JSON.stringify(logged)).not.toContain("a secret prompt");
+		expect(loggableError("boom")).toEqual({ name: "NonError", message: "boom" });
 	});
 });

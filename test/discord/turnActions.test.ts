@@ -81,7 +81,8 @@ describe("describeResult", () => {
 		const conversation = history();
 		const card = describeResult(conversation, 4);
 		const lines = card?.split("\n") ?? [];
-		const usdPerImage = capabilitiesOf(MODEL).usdPerImage;
+		const { usdPerMillionInputTokens, usdPerMillionOutputTokens } = capabilitiesOf(MODEL);
+		const fromUsage = (1_234 * usdPerMillionInputTokens + 2_580 * usdPerMillionOutputTokens) / 1_000_000;
 		expect(lines[0]).toBe("**Result v5 · v6** · turn 4");
 		expect(lines).toContain("**Prompt:** make it blue");
 		expect(lines).toContain(`**Model:** \`${MODEL}\` (${capabilitiesOf(MODEL).label})`);
@@ -90,7 +91,7 @@ describe("describeResult", () => {
 		const unixSeconds = Date.parse("2026-03-01T12:00:00.000Z") / 1_000;
 		expect(lines).toContain(`**Asked by:** <@${REQUESTER}>, <t:${unixSeconds}:f>`);
 		expect(lines).toContain("**Took:** 12.3 s");
-		expect(lines).toContain(`**Tokens:** 1,234 in, 2,580 out; estimated cost $${(2 * usdPerImage).toFixed(3)}`);
+		expect(lines).toContain(`**Tokens:** 1,234 in, 2,580 out; estimated cost $${fromUsage.toFixed(3)}`);
 		expect(lines.at(-1)).toBe("-# Google marks every image Gemini makes with an invisible SynthID watermark.");
 	});
 

@@ -112,7 +112,7 @@ describe("iterating in a thread, end to end", () => {
 		expect(text).toContain("Made from:** v4");
 		expect(text).toContain(`<@${h.discord.userId}>`);
 		expect(text).toContain("SynthID");
-		expect(text).toMatch(/Tokens:\*\* 120 in, 1,290 out; estimated cost \$0\.067/);
+		expect(text).toMatch(/Tokens:\*\* 120 in, 1,290 out; estimated cost \$0\.077/);
 	});
 
 	it("undoes the last exchange after a restart, says so in the thread, and drops it from the history", async () => {

@@ -51,13 +51,16 @@ describe("moderation log, end to end", () => {
 			content: prompt,
 			...(options.authorId ? { authorId: options.authorId } : {}),
 		});
-		return h.discord.waitFor(
+		const card = await h.discord.waitFor(
 			() =>
 				bot(channelId).find(
 					(posted) => posted.message_reference?.message_id === message.id && posted.components.length > 0,
 				),
 			{ what: `refusal card for "${prompt}"` },
 		);
+		// The turn reports its case and settles its quota after posting the card; let it finish.
+		await h.bot.deps.turns.idle();
+		return card;
 	};
 	/** Waits for the log entry about the case behind a refusal card. */
 	const entryFor = (card: StoredMessage) => {
@@ -160,26 +163,29 @@ describe("moderation log, end to end", () => {
 		}
 	});
 
-	it("carries on, warning once, when the log channel cannot be posted to", async () => {
-		const lines: { level: number; msg: string; channel?: string }[] = [];
+	it("carries on, warning once per channel, when the log channel cannot be posted to", async () => {
+		const lines: { level: number; msg: string; channel?: string; reason?: string }[] = [];
 		const logger = h.bot.deps.logger;
 		h.bot.deps.logger = createLogger("warn", { write: (line: string) => lines.push(JSON.parse(line)) });
-		const missing = String(BigInt(modlog.id) + 1_000_000n);
-		await set("modlog.channelId", missing);
+		const unknownChannel = String(BigInt(modlog.id) + 1_000_000n);
+		const before = entries().length;
 		try {
-			const before = entries().length;
-			for (const prompt of ["lost log one", "lost log two"]) {
-				const card = await blockedTurn(prompt);
-				expect(buttonsOf(card).map((button) => button.label)).toEqual(["Report a mistake"]);
+			// A channel Discord does not know, and one outside this server (the bot's DM with a member).
+			for (const unreachable of [unknownChannel, h.discord.dmChannelId]) {
+				await set("modlog.channelId", unreachable);
+				for (const prompt of ["lost log one", "lost log two"]) {
+					const card = await blockedTurn(prompt);
+					expect(buttonsOf(card).map((button) => button.label)).toEqual(["Report a mistake"]);
+				}
 			}
-			const appeal = await h.discord.clickButton({
-				messageId: (await blockedTurn("lost log three")).id,
-				customId: buttonId(bot(threadId).at(-1), "a:"),
-			});
+			const card = await blockedTurn("lost log three");
+			const appeal = await h.discord.clickButton({ messageId: card.id, customId: buttonId(card, "a:") });
 			await answered(appeal, "could not post to this server's moderation log");
 			const warnings = lines.filter((line) => line.msg === "cannot post to the moderation log channel");
-			expect(warnings).toHaveLength(1);
-			expect(warnings[0]?.channel).toBe(missing);
+			expect(warnings.map((line) => [line.channel, line.reason])).toEqual([
+				[unknownChannel, "discord 10003"],
+				[h.discord.dmChannelId, "notInThisServer"],
+			]);
 			expect(entries()).toHaveLength(before);
 			expect(JSON.stringify(lines)).not.toContain("lost log");
 		} finally {
@@ -188,7 +194,35 @@ describe("moderation log, end to end", () => {
 		}
 		// The thread still works.
 		await h.discord.userMessage({ channelId: threadId, content: "a plain green bicycle" });
-		await h.discord.waitFor(() => bot(threadId).at(-1)?.attachments.length, { what: "an image after the lost log" });
+		await h.discord.waitFor(() => (bot(threadId).at(-1)?.attachments.length ?? 0) > 0, {
+			what: "an image after the lost log",
+		});
+	});
+
+	it("logs a blocklist refusal as a policy denial, with nothing to delete", async () => {
+		await h.bot.deps.settings.addToBlocklist(server, { pattern: "zorblax" });
+		try {
+			const before = entries().length;
+			const requests = h.gemini.requests.length;
+			const message = await h.discord.userMessage({ channelId: threadId, content: "add a zorblax please" });
+			await h.discord.waitFor(() =>
+				bot(threadId).find((posted) => posted.message_reference?.message_id === message.id),
+			);
+			const entry = await h.discord.waitFor(() => entries()[before], { what: "denial entry" });
+			expect(embedOf(entry)?.title).toContain("Policy denial");
+			expect(field(entry, "Reason")).toContain("blocklisted");
+			expect(field(entry, "Member")).toBe(`<@${h.discord.userId}>`);
+			expect(JSON.stringify(entry)).not.toContain("add a zorblax please");
+			expect(h.gemini.requests).toHaveLength(requests);
+			const press = await h.discord.clickButton({
+				messageId: entry.id,
+				customId: buttonId(entry, "ml:delete:"),
+				userId: h.discord.moderatorId,
+			});
+			await answered(press, "no output to delete");
+		} finally {
+			await h.bot.deps.settings.removeFromBlocklist(server, "zorblax");
+		}
 	});
 
 	it("deletes the output on a moderator's click, and notes it on the entry", async () => {
@@ -232,9 +266,8 @@ describe("moderation log, end to end", () => {
 				candidate.method === "PATCH" &&
 				candidate.path === `/guilds/${h.discord.guildId}/members/${h.discord.otherUserId}`,
 		);
-		const until = Date.parse(
-			(call?.body as { communication_disabled_until?: string }).communication_disabled_until ?? "",
-		);
+		const body = call?.body as { communication_disabled_until?: string } | undefined;
+		const until = Date.parse(body?.communication_disabled_until ?? "");
 		expect(until - clicked).toBeGreaterThan(9 * 60_000);
 		expect(until - clicked).toBeLessThanOrEqual(10 * 60_000 + 5_000);
 		await h.discord.waitFor(() =>
