@@ -35,6 +35,8 @@ export async function createStore(storeUrl: string, namespace: string): Promise<
 	// Keyv also emits errors as events; the throwing calls above already report them to the caller.
 	keyv.on("error", () => {});
 	if (adapter instanceof KeyvRedis) await adapter.getClient();
+	// WAL lets readers and the one writer work at once: conversations and the quota counters share this file.
+	else if (!storeUrl.endsWith(":memory:")) await adapter.query("PRAGMA journal_mode=WAL");
 	return {
 		keyv,
 		getConversation: (id) => keyv.get<Conversation>(`conv:${id}`),
