@@ -3,6 +3,7 @@ import { ChannelType, type Message } from "discord.js";
 import { newConversation } from "../conversation/newConversation.js";
 import { type AttachmentInfo, checkTurnInput, loadImages } from "../conversation/prepareTurn.js";
 import type { Deps } from "../deps.js";
+import { PolicyDenied } from "../moderation/policyErrors.js";
 import { admitTurn, settleAdmission } from "./admitTurn.js";
 import { branchThread, olderResultIndex } from "./branchThread.js";
 import { describeError } from "./describeError.js";
@@ -14,6 +15,20 @@ import { threadTitle } from "./threadTitle.js";
 function promptOf(message: Message): string {
 	const botId = message.client.user.id;
 	return message.content.replaceAll(new RegExp(`<@!?${botId}>`, "g"), "").trim();
+}
+
+/** DMs a refusal to the author and marks their message with 🚫; false when their DMs are closed. */
+async function tellPrivately(message: Message, text: string): Promise<boolean> {
+	try {
+		await message.author.send({
+			content: `${text}\n-# About your message ${message.url}`,
+			allowedMentions: { parse: [] },
+		});
+	} catch {
+		return false;
+	}
+	await message.react("🚫").catch(() => undefined);
+	return true;
 }
 
 /** Takes a turn for a human's message in a thread the bot owns and holds a conversation for, or in a DM. */
@@ -91,6 +106,8 @@ export async function handleMessage(message: Message, deps: Deps): Promise<void>
 				{ err, ref: described.ref, kind: described.kind, conversation: channel.id },
 				"message turn refused",
 			);
+			// A policy refusal is the member's business: tell them in a DM and mark their message; in the thread only if DMs are closed.
+			if (err instanceof PolicyDenied && !isDm && (await tellPrivately(message, described.text))) return undefined;
 			await sendAll(turnChannel, [{ content: described.text, files: [] }], message.id);
 			return undefined;
 		}

@@ -205,8 +205,9 @@ describe("moderation log, end to end", () => {
 			const before = entries().length;
 			const requests = h.gemini.requests.length;
 			const message = await h.discord.userMessage({ channelId: threadId, content: "add a zorblax please" });
+			// The refusal itself goes to the member privately (a DM) and their message gets a 🚫.
 			await h.discord.waitFor(() =>
-				bot(threadId).find((posted) => posted.message_reference?.message_id === message.id),
+				h.discord.message(message.id)?.reactions.some((reaction) => reaction.emoji === "🚫"),
 			);
 			const entry = await h.discord.waitFor(() => entries()[before], { what: "denial entry" });
 			expect(embedOf(entry)?.title).toContain("Policy denial");

@@ -21,6 +21,9 @@ describe.each(["sqlite", "redis"] as const)("moderation policy, end to end (%s)"
 		await h.discord.waitFor(() => interaction.callbacks.length > 0, { what: `/imagine ${prompt} answered` });
 		return interaction;
 	};
+	/** The bot's DMs to anyone: policy refusals for thread messages go there. */
+	const botDms = () =>
+		[...h.discord.channels.values()].filter((channel) => channel.type === 1).flatMap((channel) => bot(channel.id));
 	const threadNamed = (name: string) =>
 		h.discord.waitFor(() => h.discord.threads().find((thread) => thread.name === name), { what: name });
 
@@ -92,10 +95,13 @@ describe.each(["sqlite", "redis"] as const)("moderation policy, end to end (%s)"
 		expect(interactionText(interaction)).toContain("we keep that name out of here");
 		const thread = await threadNamed("a lighthouse");
 		const message = await h.discord.userMessage({ channelId: thread.id, content: "now add glorbnax" });
-		const refusal = await h.discord.waitFor(() =>
-			bot(thread.id).find((posted) => posted.message_reference?.message_id === message.id),
-		);
+		const refusal = await h.discord.waitFor(() => botDms().find((posted) => posted.content.includes(message.id)), {
+			what: "private refusal by DM",
+		});
 		expect(refusal.content).toContain("glorbnax");
+		expect(refusal.content).toContain("we keep that name out of here");
+		await h.discord.waitFor(() => h.discord.message(message.id)?.reactions.some((reaction) => reaction.emoji === "🚫"));
+		expect(bot(thread.id).some((posted) => posted.message_reference?.message_id === message.id)).toBe(false);
 		expect(h.gemini.requests).toHaveLength(count);
 		await h.bot.deps.settings.removeFromBlocklist(server, "glorbnax");
 	});
@@ -109,9 +115,9 @@ describe.each(["sqlite", "redis"] as const)("moderation policy, end to end (%s)"
 			content: "my turn",
 			authorId: h.discord.otherUserId,
 		});
-		const refusal = await h.discord.waitFor(() =>
-			bot(thread.id).find((posted) => posted.message_reference?.message_id === message.id),
-		);
+		const refusal = await h.discord.waitFor(() => botDms().find((posted) => posted.content.includes(message.id)), {
+			what: "private refusal by DM",
+		});
 		expect(refusal.content).toContain(`<@${h.discord.userId}>`);
 		expect(h.gemini.requests).toHaveLength(count);
 		await h.bot.deps.settings.reset(server, "access.threadTurns");
