@@ -3,7 +3,7 @@ import type { ChatInputCommandInteraction } from "discord.js";
 import type { Deps } from "../src/deps.js";
 import { messages } from "../src/discord/messages.js";
 import type { TurnChannel } from "../src/discord/takeTurn.js";
-import { undoLast, versionsOf } from "../src/discord/turnActions.js";
+import { undoLast, undoneNotice } from "../src/discord/turnActions.js";
 
 export const definition = {
 	name: "undo",
@@ -22,14 +22,8 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: De
 		await interaction.editReply(messages.nothingToUndo);
 		return;
 	}
-	const last = result.removed.messageIds.at(-1);
-	if (last) await channel.messages.edit(last, { components: [] }).catch(() => undefined);
 	await interaction.editReply({
-		content: messages.undone(
-			interaction.user.id,
-			versionsOf(result.removed),
-			versionsOf(result.conversation.exchanges.at(-1)),
-		),
+		content: await undoneNotice(channel, interaction.user.id, result),
 		allowedMentions: { parse: [] },
 	});
 }

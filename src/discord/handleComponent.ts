@@ -7,18 +7,12 @@ import { type CustomId, encodeCustomId } from "./customIds.js";
 import { messages } from "./messages.js";
 import { handleAppeal, handleModAction } from "./modlogActions.js";
 import { type TurnChannel, takeTurn } from "./takeTurn.js";
-import { describeResult, forgetHistory, undoLast, versionsOf } from "./turnActions.js";
+import { describeResult, forgetHistory, undoLast, undoneNotice, versionsOf } from "./turnActions.js";
 
 type TurnButton = Extract<CustomId, { kind: "turn" }>;
 
 const privately = (content: string) =>
 	({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }) as const;
-
-/** Removes the buttons from a result that left the history; best effort, the result message may be gone. */
-async function retireButtons(channel: TurnChannel, messageIds: readonly string[]): Promise<void> {
-	const last = messageIds.at(-1);
-	if (last) await channel.messages.edit(last, { components: [] }).catch(() => undefined);
-}
 
 async function onTurnButton(interaction: ButtonInteraction, id: TurnButton, deps: Deps): Promise<void> {
 	const channel = interaction.channel as TurnChannel | null;
@@ -93,13 +87,8 @@ async function onTurnButton(interaction: ButtonInteraction, id: TurnButton, deps
 	} else if (result.kind === "empty") {
 		await interaction.followUp(privately(messages.nothingToUndo));
 	} else {
-		await retireButtons(channel, result.removed.messageIds);
 		await channel.send({
-			content: messages.undone(
-				interaction.user.id,
-				versionsOf(result.removed),
-				versionsOf(result.conversation.exchanges.at(-1)),
-			),
+			content: await undoneNotice(channel, interaction.user.id, result),
 			allowedMentions: { parse: [] },
 		});
 	}

@@ -2,6 +2,7 @@
 import type { Conversation, Exchange } from "../conversation/types.js";
 import type { Deps } from "../deps.js";
 import { capabilitiesOf, estimateUsd } from "../gemini/models.js";
+import { messages } from "./messages.js";
 
 /** "v3 · v4": the versions of the images a result made. */
 export function versionsOf(exchange: Exchange | undefined): string {
@@ -26,6 +27,18 @@ export async function undoLast(deps: Deps, conversationId: string, expectedTurn?
 		return { kind: "undone", removed, conversation: updated };
 	});
 	return result ?? { kind: "empty" };
+}
+
+/** Takes the buttons off the undone result and returns the line that says what the conversation continues from. */
+export async function undoneNotice(
+	channel: { messages: { edit(id: string, options: { components: [] }): Promise<unknown> } },
+	userId: string,
+	result: Extract<UndoResult, { kind: "undone" }>,
+): Promise<string> {
+	const last = result.removed.messageIds.at(-1);
+	// Best effort: the result message may already be deleted.
+	if (last) await channel.messages.edit(last, { components: [] }).catch(() => undefined);
+	return messages.undone(userId, versionsOf(result.removed), versionsOf(result.conversation.exchanges.at(-1)));
 }
 
 /** Clears the whole history, in the conversation's queue; version and turn numbers keep counting. */

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { expect } from "vitest";
 import { type RunningBot, startBot } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
 import { deployCommands } from "../../src/discord/deployCommands.js";
@@ -67,4 +68,11 @@ export async function startHarness(
 		},
 	};
 	return harness;
+}
+
+/** Fails the test if either fake saw a route it does not know, or the fake Discord broke inside. */
+export function expectNothingStray(h: Harness): void {
+	expect(h.discord.unknownRoutes).toEqual([]);
+	expect(h.discord.internalErrors).toEqual([]);
+	expect(h.gemini.unknownRoutes).toEqual([]);
 }

@@ -2,7 +2,7 @@
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { errorReply, imageReply, reply, solidPng } from "../fakes/fakeGemini.js";
-import { type Harness, startHarness } from "./harness.js";
+import { expectNothingStray, type Harness, startHarness } from "./harness.js";
 
 const PROMPT = "a nano banana dish in a fancy restaurant";
 
@@ -23,11 +23,7 @@ describe("/imagine and thread turns, end to end (SQLite)", () => {
 	afterAll(async () => {
 		await h?.close();
 	});
-	afterEach(() => {
-		expect(h.discord.unknownRoutes).toEqual([]);
-		expect(h.discord.internalErrors).toEqual([]);
-		expect(h.gemini.unknownRoutes).toEqual([]);
-	});
+	afterEach(() => expectNothingStray(h));
 
 	it("registers /imagine and /help to the configured guild", () => {
 		const names = (h.discord.registeredCommands.guild.get(h.discord.guildId) ?? []).map(

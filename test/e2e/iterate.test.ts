@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { StoredMessage } from "../fakes/fakeDiscord.js";
 import { imageReply, reply, solidPng } from "../fakes/fakeGemini.js";
-import { type Harness, startHarness } from "./harness.js";
+import { expectNothingStray, type Harness, startHarness } from "./harness.js";
 
 type Row = { components: { custom_id: string; label: string }[] };
 
@@ -42,11 +42,7 @@ describe("iterating in a thread, end to end", () => {
 	afterAll(async () => {
 		await h?.close();
 	});
-	afterEach(() => {
-		expect(h.discord.unknownRoutes).toEqual([]);
-		expect(h.discord.internalErrors).toEqual([]);
-		expect(h.gemini.unknownRoutes).toEqual([]);
-	});
+	afterEach(() => expectNothingStray(h));
 
 	it("numbers every image, uploaded or generated, and puts the five buttons under each result", async () => {
 		const first = results(threadId)[0];

@@ -2,7 +2,7 @@
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { imageReply, solidPng } from "../fakes/fakeGemini.js";
-import { type Harness, startHarness } from "./harness.js";
+import { expectNothingStray, type Harness, startHarness } from "./harness.js";
 
 describe("limits, end to end (gemini-2.5-flash-image)", () => {
 	let h: Harness;
@@ -16,10 +16,7 @@ describe("limits, end to end (gemini-2.5-flash-image)", () => {
 	afterAll(async () => {
 		await h?.close();
 	});
-	afterEach(() => {
-		expect(h.discord.unknownRoutes).toEqual([]);
-		expect(h.gemini.unknownRoutes).toEqual([]);
-	});
+	afterEach(() => expectNothingStray(h));
 
 	it("refuses a size the model does not take, privately, before any Gemini call", async () => {
 		const interaction = await h.discord.slashCommand({

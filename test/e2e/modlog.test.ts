@@ -4,7 +4,7 @@ import { createLogger } from "../../src/logger.js";
 import type { SettingsScope } from "../../src/moderation/settingsStore.js";
 import type { FakeChannel, FakeInteraction, StoredMessage } from "../fakes/fakeDiscord.js";
 import { reply } from "../fakes/fakeGemini.js";
-import { type Harness, startHarness } from "./harness.js";
+import { expectNothingStray, type Harness, startHarness } from "./harness.js";
 
 type Row = { components: { custom_id: string; label: string; disabled?: boolean }[] };
 type Embed = { title?: string; description?: string; fields?: { name: string; value: string }[] };
@@ -88,11 +88,7 @@ describe("moderation log, end to end", () => {
 	afterAll(async () => {
 		await h?.close();
 	});
-	afterEach(() => {
-		expect(h.discord.unknownRoutes).toEqual([]);
-		expect(h.discord.internalErrors).toEqual([]);
-		expect(h.gemini.unknownRoutes).toEqual([]);
-	});
+	afterEach(() => expectNothingStray(h));
 
 	it("logs a blocked image with who, where, the category and its code, and the model, but not the prompt", async () => {
 		const card = await blockedTurn("a private prompt nobody should log");

@@ -4,7 +4,7 @@ import { NO_PEOPLE_INSTRUCTION } from "../../src/moderation/geminiSafety.js";
 import type { SettingsScope } from "../../src/moderation/settingsStore.js";
 import type { StoredMessage } from "../fakes/fakeDiscord.js";
 import { reply } from "../fakes/fakeGemini.js";
-import { type Harness, startHarness } from "./harness.js";
+import { expectNothingStray, type Harness, startHarness } from "./harness.js";
 
 const interactionText = (interaction: { callbacks: { data?: unknown }[]; original(): StoredMessage | undefined }) =>
 	JSON.stringify([interaction.callbacks.map((callback) => callback.data), interaction.original()?.content]);
@@ -34,10 +34,7 @@ describe.each(["sqlite", "redis"] as const)("moderation policy, end to end (%s)"
 	afterAll(async () => {
 		await h?.close();
 	});
-	afterEach(() => {
-		expect(h.discord.unknownRoutes).toEqual([]);
-		expect(h.gemini.unknownRoutes).toEqual([]);
-	});
+	afterEach(() => expectNothingStray(h));
 
 	it("sends the effective safety settings, a channel override beating the server value", async () => {
 		await set("safety.hateSpeech", "BLOCK_LOW_AND_ABOVE");

@@ -3,7 +3,7 @@ import type { APIEmbed } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { SettingsScope } from "../../src/moderation/settingsStore.js";
 import type { FakeInteraction, SlashCommandOptions } from "../fakes/fakeDiscord.js";
-import { type Harness, startHarness } from "./harness.js";
+import { expectNothingStray, type Harness, startHarness } from "./harness.js";
 
 const EPHEMERAL = 64;
 const LOADING = 128;
@@ -61,11 +61,7 @@ describe("/settings, end to end (SQLite)", () => {
 	afterAll(async () => {
 		await h?.close();
 	});
-	afterEach(() => {
-		expect(h.discord.unknownRoutes).toEqual([]);
-		expect(h.discord.internalErrors).toEqual([]);
-		expect(h.gemini.unknownRoutes).toEqual([]);
-	});
+	afterEach(() => expectNothingStray(h));
 
 	it("registers /settings for Manage Server, in servers only, with the setting keys as choices", () => {
 		const registered = (h.discord.registeredCommands.guild.get(h.discord.guildId) ?? []) as Record<string, unknown>[];

@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { nextUtcMidnight } from "../../src/moderation/utcDay.js";
 import type { FakeInteraction, StoredMessage } from "../fakes/fakeDiscord.js";
-import { type Harness, startHarness } from "./harness.js";
+import { expectNothingStray, type Harness, startHarness } from "./harness.js";
 
 const LOADING = 128;
 
@@ -60,10 +60,7 @@ describe("/usage, end to end", () => {
 	afterAll(async () => {
 		await h?.close();
 	});
-	afterEach(() => {
-		expect(h.discord.unknownRoutes).toEqual([]);
-		expect(h.discord.internalErrors).toEqual([]);
-	});
+	afterEach(() => expectNothingStray(h));
 
 	it("shows a member their images today, what is left of theirs and the server's, and when quotas reset", async () => {
 		const { interaction, message } = await usage(h.discord.userId);
