@@ -1,6 +1,7 @@
 // test/e2e/imagine.test.ts: /imagine opens a thread that is a multi-turn Gemini conversation (SQLite store).
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { deployCommands } from "../../src/discord/deployCommands.js";
 import { errorReply, imageReply, reply, solidPng } from "../fakes/fakeGemini.js";
 import { expectNothingStray, type Harness, startHarness } from "./harness.js";
 
@@ -25,11 +26,21 @@ describe("/imagine and thread turns, end to end (SQLite)", () => {
 	});
 	afterEach(() => expectNothingStray(h));
 
-	it("registers /imagine and /help to the configured guild", () => {
-		const names = (h.discord.registeredCommands.guild.get(h.discord.guildId) ?? []).map(
-			(command) => (command as { name: string }).name,
+	it("registers every command to the configured guild, or globally without DISCORD_GUILD_ID", async () => {
+		const expected = ["imagine", "undo", "forget", "settings", "usage", "help", "Edit image"];
+		const namesIn = (commands: unknown[] | undefined) =>
+			(commands ?? []).map((command) => (command as { name: string }).name);
+		expect(namesIn(h.discord.registeredCommands.guild.get(h.discord.guildId))).toEqual(
+			expect.arrayContaining(expected),
 		);
-		expect(names).toEqual(expect.arrayContaining(["imagine", "help"]));
+		expect(namesIn(h.discord.registeredCommands.global)).toEqual([]);
+		const result = await deployCommands({
+			discordToken: h.discord.token,
+			discordApiUrl: h.discord.apiUrl,
+			discordGuildId: undefined,
+		});
+		expect(result.scope).toBe("global");
+		expect(namesIn(h.discord.registeredCommands.global)).toEqual(expect.arrayContaining(expected));
 	});
 
 	it("acknowledges /imagine, opens a thread named after the prompt and posts text and image in model order", async () => {
