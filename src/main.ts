@@ -41,6 +41,8 @@ async function main(): Promise<void> {
 	};
 	process.once("SIGINT", shutdown);
 	process.once("SIGTERM", shutdown);
+	// Every handler catches its own errors; this is the last net, so one missed rejection never takes the bot down.
+	process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection"));
 }
 
 await main();
