@@ -13,13 +13,16 @@ export type UserInputDetails = {
 };
 export type UserInputCode = keyof UserInputDetails;
 
-/** A member's input the bot cannot use; shown to that member, never a crash, never a change to stored history. */
-export class UserInputError<Code extends UserInputCode = UserInputCode> extends Error {
+/** An expected refusal: a literal code that keys a message, and the structured details that message needs. */
+export class CodedError<Details extends object, Code extends keyof Details & string> extends Error {
 	constructor(
 		readonly code: Code,
-		readonly details: UserInputDetails[Code],
+		readonly details: Details[Code],
 	) {
 		super(code);
-		this.name = "UserInputError";
+		this.name = new.target.name;
 	}
 }
+
+/** A member's input the bot cannot use; shown to that member, never a crash, never a change to stored history. */
+export class UserInputError<Code extends UserInputCode = UserInputCode> extends CodedError<UserInputDetails, Code> {}

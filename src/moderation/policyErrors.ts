@@ -1,4 +1,5 @@
 // src/moderation/policyErrors.ts: why the policy check refused a turn, as codes with the numbers a member needs.
+import { CodedError } from "../errors.js";
 export type PolicyDenialDetails = {
 	/** The member holds a role the settings deny. */
 	deniedRole: { roleId: string };
@@ -21,15 +22,10 @@ export type PolicyDenial = {
 }[PolicyDenialCode];
 
 /** A refused turn, for paths that would rather throw than return the denial; its code keys a message for members. */
-export class PolicyDenied<Code extends PolicyDenialCode = PolicyDenialCode> extends Error {
-	constructor(
-		readonly code: Code,
-		readonly details: PolicyDenialDetails[Code],
-	) {
-		super(code);
-		this.name = "PolicyDenied";
-	}
-
+export class PolicyDenied<Code extends PolicyDenialCode = PolicyDenialCode> extends CodedError<
+	PolicyDenialDetails,
+	Code
+> {
 	/** Wraps a denial returned by checkPolicy. */
 	static from(denial: PolicyDenial): PolicyDenied {
 		return new PolicyDenied(denial.code, denial.details);

@@ -1,4 +1,5 @@
 // src/moderation/settingErrors.ts: the one error a refused /settings change throws; its code keys a message for moderators.
+import { CodedError } from "../errors.js";
 import type { SafetyThreshold } from "./settings.js";
 
 export type SettingErrorDetails = {
@@ -17,12 +18,7 @@ export type SettingErrorDetails = {
 export type SettingErrorCode = keyof SettingErrorDetails;
 
 /** A settings change the bot refuses; shown to the moderator who asked, and nothing is stored. */
-export class SettingError<Code extends SettingErrorCode = SettingErrorCode> extends Error {
-	constructor(
-		readonly code: Code,
-		readonly details: SettingErrorDetails[Code],
-	) {
-		super(code);
-		this.name = "SettingError";
-	}
-}
+export class SettingError<Code extends SettingErrorCode = SettingErrorCode> extends CodedError<
+	SettingErrorDetails,
+	Code
+> {}
