@@ -11,6 +11,7 @@ import {
 /** Any channel a turn can happen in (discord.js types a generic thread apart from Channel). */
 export type AnyChannel = Channel | ThreadChannel;
 
+import { type AttachmentInfo, loadImages } from "../conversation/prepareTurn.js";
 import type { Conversation } from "../conversation/types.js";
 import type { Deps } from "../deps.js";
 import { newCaseId } from "../moderation/cases.js";
@@ -19,6 +20,7 @@ import { PolicyDenied } from "../moderation/policyErrors.js";
 import type { Reservation } from "../moderation/quotas.js";
 import { defaultSettings, type Settings } from "../moderation/settings.js";
 import type { ChannelContext } from "../moderation/settingsStore.js";
+import { placeOf } from "./channelSettings.js";
 import { reportCase } from "./modlog.js";
 
 /** Quota bucket for DMs: they belong to no server, so they share the operator's default limits. */
@@ -34,27 +36,12 @@ export type Asker = {
 	permissions: Readonly<PermissionsBitField> | null;
 };
 
-/** The settings context of a channel or thread (a thread takes its parent's settings and age restriction). */
-export function channelContextOf(channel: AnyChannel): ChannelContext | undefined {
-	if (channel.isDMBased()) return undefined;
-	const parent = channel.isThread() ? channel.parent : undefined;
-	const ageRestricted = Boolean(
-		(parent && "nsfw" in parent ? parent.nsfw : "nsfw" in channel ? channel.nsfw : false) ?? false,
-	);
-	return {
-		guildId: channel.guildId,
-		channelId: channel.id,
-		...(channel.isThread() && channel.parentId ? { parentChannelId: channel.parentId } : {}),
-		ageRestricted,
-	};
-}
-
 /** The effective settings where a turn happens; DMs get the operator's defaults. */
 export async function settingsFor(
 	deps: Deps,
 	channel: AnyChannel,
 ): Promise<{ context?: ChannelContext; settings: Settings }> {
-	const context = channelContextOf(channel);
+	const context = (await placeOf(channel))?.context;
 	if (!context) return { settings: defaultSettings(deps.config.moderation) };
 	return { context, settings: (await deps.settings.resolveSettings(context)).settings };
 }
@@ -135,4 +122,18 @@ export function askerOf(interaction: {
 		member: (interaction.member as Asker["member"]) ?? null,
 		permissions: interaction.memberPermissions,
 	};
+}
+
+/** Downloads an admitted turn's images; if that fails, the turn's reservation goes back before the error does. */
+export async function loadAdmittedImages(
+	deps: Deps,
+	admission: Admission,
+	attachments: readonly AttachmentInfo[],
+): Promise<Awaited<ReturnType<typeof loadImages>>> {
+	try {
+		return await loadImages(attachments);
+	} catch (err) {
+		await settleAdmission(deps, admission, 0);
+		throw err;
+	}
 }

@@ -1,5 +1,5 @@
 // src/discord/channelSettings.ts: which channel a /settings or /usage command is about, as the settings store sees it.
-import type { Channel, ChatInputCommandInteraction } from "discord.js";
+import type { Channel, ChatInputCommandInteraction, ThreadChannel } from "discord.js";
 import type { ChannelContext } from "../moderation/settingsStore.js";
 
 /** A channel as settings see it: a thread counts as its parent channel, with the parent's age restriction. */
@@ -11,7 +11,8 @@ export type SettingsPlace = {
 	threadId?: string;
 };
 
-async function placeOf(channel: Channel): Promise<SettingsPlace | undefined> {
+/** Where a channel or thread stands for settings; undefined in a DM. Also the policy check's view of a turn's channel. */
+export async function placeOf(channel: Channel | ThreadChannel): Promise<SettingsPlace | undefined> {
 	if (channel.isDMBased()) return undefined;
 	const { guildId } = channel;
 	if (channel.isThread()) {
