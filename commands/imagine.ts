@@ -6,10 +6,10 @@ import {
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { newConversation } from "../src/conversation/newConversation.js";
-import { type AttachmentInfo, checkTurnInput, loadImages, MAX_PROMPT_CHARS } from "../src/conversation/prepareTurn.js";
+import { type AttachmentInfo, checkTurnInput, MAX_PROMPT_CHARS } from "../src/conversation/prepareTurn.js";
 import { OUTPUT_MODES, type TurnOptions } from "../src/conversation/types.js";
 import type { Deps } from "../src/deps.js";
-import { type Admission, admitTurn, askerOf, settingsFor, settleAdmission } from "../src/discord/admitTurn.js";
+import { type Admission, admitTurn, askerOf, loadAdmittedImages, settingsFor } from "../src/discord/admitTurn.js";
 import { messages } from "../src/discord/messages.js";
 import { openThread, type ThreadParent, threadParentOf } from "../src/discord/openThread.js";
 import { type TurnChannel, takeTurn } from "../src/discord/takeTurn.js";
@@ -108,10 +108,7 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: De
 		...(existing ? { conversation: existing } : {}),
 	});
 	await interaction.deferReply();
-	const images = await loadImages(attachments).catch(async (err: unknown) => {
-		await settleAdmission(deps, admission, 0);
-		throw err;
-	});
+	const images = await loadAdmittedImages(deps, admission, attachments);
 	const requesterId = interaction.user.id;
 	if (turnChannel) {
 		if (!existing) {

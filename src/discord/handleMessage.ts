@@ -1,10 +1,10 @@
 // src/discord/handleMessage.ts: a member's message in a bot thread (or a DM) is the next turn of its conversation.
 import { ChannelType, type Message } from "discord.js";
 import { newConversation } from "../conversation/newConversation.js";
-import { type AttachmentInfo, checkTurnInput, loadImages } from "../conversation/prepareTurn.js";
+import { type AttachmentInfo, checkTurnInput } from "../conversation/prepareTurn.js";
 import type { Deps } from "../deps.js";
 import { PolicyDenied } from "../moderation/policyErrors.js";
-import { admitTurn, settleAdmission } from "./admitTurn.js";
+import { admitTurn, loadAdmittedImages } from "./admitTurn.js";
 import { branchThread, olderResultIndex } from "./branchThread.js";
 import { describeError } from "./describeError.js";
 import { sendAll } from "./sendAll.js";
@@ -61,10 +61,7 @@ export async function handleMessage(message: Message, deps: Deps): Promise<void>
 				prompt: text,
 				...(conversation ? { conversation } : {}),
 			});
-			const images = await loadImages(attachments).catch(async (err: unknown) => {
-				await settleAdmission(deps, admission, 0);
-				throw err;
-			});
+			const images = await loadAdmittedImages(deps, admission, attachments);
 			if (!conversation) {
 				conversation = newConversation({
 					id: channel.id,

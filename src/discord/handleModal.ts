@@ -1,9 +1,9 @@
 // src/discord/handleModal.ts: the Edit modal (next turn) and the "Edit image" modal (a new thread from a message's images).
 import { ChannelType, MessageFlags, type ModalSubmitInteraction } from "discord.js";
 import { newConversation } from "../conversation/newConversation.js";
-import { type AttachmentInfo, checkTurnInput, loadImages } from "../conversation/prepareTurn.js";
+import { type AttachmentInfo, checkTurnInput } from "../conversation/prepareTurn.js";
 import type { Deps } from "../deps.js";
-import { admitTurn, askerOf, settingsFor, settleAdmission } from "./admitTurn.js";
+import { admitTurn, askerOf, loadAdmittedImages, settingsFor } from "./admitTurn.js";
 import type { CustomId } from "./customIds.js";
 import { messages } from "./messages.js";
 import { openThread, threadParentOf } from "./openThread.js";
@@ -64,13 +64,15 @@ async function onEditImageModal(
 	const { settings } = await settingsFor(deps, source);
 	const model = source.type === ChannelType.DM ? deps.config.gemini.model : settings.model;
 	checkTurnInput({ text: instruction, attachments, options: OUTPUT_DEFAULT, model });
+	const parent = threadParentOf(source);
+	// Checked before the policy reserves anything: with nowhere to open a thread, there is no turn to hold a slot for.
+	if (source.type !== ChannelType.DM && !parent) {
+		await interaction.reply({ content: messages.notInConversation, flags: MessageFlags.Ephemeral });
+		return;
+	}
 	const admission = await admitTurn(deps, { channel: source, asker: askerOf(interaction), prompt: instruction });
 	await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-	const images = await loadImages(attachments).catch(async (err: unknown) => {
-		await settleAdmission(deps, admission, 0);
-		throw err;
-	});
-	const parent = threadParentOf(source);
+	const images = await loadAdmittedImages(deps, admission, attachments);
 	let channel: TurnChannel;
 	if (source.type === ChannelType.DM) {
 		channel = source;
@@ -85,7 +87,8 @@ async function onEditImageModal(
 				}),
 			);
 		}
-	} else if (parent) {
+	} else {
+		if (!parent) return;
 		const thread = await openThread(parent, threadTitle(instruction, "✏️ "), {
 			reason: "Edit image",
 			memberId: interaction.user.id,
@@ -106,9 +109,6 @@ async function onEditImageModal(
 			allowedMentions: { parse: [] },
 		});
 		channel = thread;
-	} else {
-		await interaction.editReply(messages.notInConversation);
-		return;
 	}
 	await interaction.editReply(messages.editStarted(channel.id));
 	await takeTurn(deps, {
