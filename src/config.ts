@@ -1,24 +1,21 @@
 // src/config.ts: the environment, parsed and validated once; the only reader of process.env.
 import { z } from "zod";
 import { type ModerationConfig, moderationEnvSchema, toModerationConfig } from "./moderation/config.js";
+import { withoutBlankValues } from "./withoutBlankValues.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const booleanish = z
-	.enum(["true", "false", "1", "0", "yes", "no", ""])
+	.enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false (or 1 or 0, yes or no)" })
 	.optional()
 	.transform((value) => value === "true" || value === "1" || value === "yes");
 
-const optionalText = z
-	.string()
-	.optional()
-	.transform((value) => (value?.trim() ? value.trim() : undefined));
+const optionalText = z.string().trim().optional();
 
 const snowflake = z
 	.string()
 	.regex(/^\d{17,20}$/, "must be a Discord id (17 to 20 digits)")
-	.optional()
-	.or(z.literal("").transform(() => undefined));
+	.optional();
 
 const storeUrl = z
 	.string()
@@ -27,9 +24,16 @@ const storeUrl = z
 		message: "must start with sqlite:// (a file path) or redis:// (host:port)",
 	});
 
-const fields = moderationEnvSchema.extend({
-	DISCORD_TOKEN: z.string({ error: "is required: the bot token from the Developer Portal, Bot tab" }).min(1, {
-		error: "is empty: paste the bot token from the Developer Portal, Bot tab",
+const milliseconds = (min: number, max: number, fallback: number) =>
+	z.coerce.number().int().min(min).max(max).default(fallback);
+
+/**
+ * Every variable, parsed after withoutBlankValues: an optional variable set to "" or spaces takes its default.
+ * Exported so tests can walk its shape.
+ */
+export const envSchema = moderationEnvSchema.extend({
+	DISCORD_TOKEN: z.string({
+		error: "is required (it is missing or empty): the bot token from the Developer Portal, Bot tab",
 	}),
 	DISCORD_API_URL: z.url({ error: "must be a URL such as https://discord.com/api" }).default("https://discord.com/api"),
 	DISCORD_GUILD_ID: snowflake,
@@ -40,10 +44,12 @@ const fields = moderationEnvSchema.extend({
 	GOOGLE_GENAI_USE_VERTEXAI: booleanish,
 	GOOGLE_CLOUD_PROJECT: optionalText,
 	GOOGLE_CLOUD_LOCATION: optionalText,
-	GEMINI_MODEL: z.string().trim().min(1).default("gemini-3.1-flash-image"),
-	GEMINI_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(120_000),
+	GEMINI_TIMEOUT_MS: milliseconds(1_000, 600_000, 120_000),
 	GEMINI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
 	GEMINI_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+	GEMINI_MAX_QUOTA_WAIT_MS: milliseconds(0, 600_000, 60_000),
+	TURN_DEADLINE_MS: milliseconds(10_000, 1_800_000, 180_000),
+	SHUTDOWN_GRACE_MS: milliseconds(0, 600_000, 30_000),
 	STORE_URL: storeUrl,
 	STORE_NAMESPACE: z
 		.string()
@@ -53,10 +59,13 @@ const fields = moderationEnvSchema.extend({
 	LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
 });
 
-/** Credential rules span several variables; checked on the raw env so they are reported alongside field errors. */
-function credentialProblems(env: Record<string, string | undefined>): string[] {
-	const has = (name: string) => Boolean(env[name]?.trim());
-	const vertex = ["true", "1", "yes"].includes(env.GOOGLE_GENAI_USE_VERTEXAI ?? "");
+/**
+ * Credential rules span several variables; checked on the (blank-free) raw env so they are reported alongside
+ * field errors, reading GOOGLE_GENAI_USE_VERTEXAI as the schema does.
+ */
+function credentialProblems(env: Record<string, string>): string[] {
+	const has = (name: string) => env[name] !== undefined;
+	const vertex = booleanish.safeParse(env.GOOGLE_GENAI_USE_VERTEXAI).data === true;
 	if (vertex) {
 		return has("GOOGLE_CLOUD_PROJECT") || has("GEMINI_API_KEY") || has("GOOGLE_API_KEY")
 			? []
@@ -76,9 +85,18 @@ export type Config = {
 		vertex: { project: string | undefined; location: string } | undefined;
 		baseUrl: string | undefined;
 		model: string;
+		/** One attempt's timeout. */
 		timeoutMs: number;
 		maxRetries: number;
 		concurrency: number;
+		/** The longest Gemini 429 wait a turn sits out keeping its place; beyond it the turn ends at once. */
+		maxQuotaWaitMs: number;
+	};
+	turns: {
+		/** One deadline per turn, covering every Gemini attempt and every wait between them. */
+		deadlineMs: number;
+		/** On SIGTERM/SIGINT, how long running turns get before they are told they were interrupted. */
+		shutdownGraceMs: number;
 	};
 	storeUrl: string;
 	storeNamespace: string;
@@ -99,8 +117,9 @@ export class ConfigError extends Error {
 }
 
 /** Parses and validates the environment into a typed Config, or throws one ConfigError listing every problem. */
-export function loadConfig(env: Record<string, string | undefined>): Config {
-	const result = fields.safeParse(env);
+export function loadConfig(rawEnv: Record<string, string | undefined>): Config {
+	const env = withoutBlankValues(rawEnv);
+	const result = envSchema.safeParse(env);
 	const problems = [
 		...(result.error?.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`) ?? []),
 		...credentialProblems(env),
@@ -122,7 +141,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 			timeoutMs: value.GEMINI_TIMEOUT_MS,
 			maxRetries: value.GEMINI_MAX_RETRIES,
 			concurrency: value.GEMINI_CONCURRENCY,
+			maxQuotaWaitMs: value.GEMINI_MAX_QUOTA_WAIT_MS,
 		},
+		turns: { deadlineMs: value.TURN_DEADLINE_MS, shutdownGraceMs: value.SHUTDOWN_GRACE_MS },
 		storeUrl: value.STORE_URL,
 		storeNamespace: value.STORE_NAMESPACE,
 		moderation: toModerationConfig(value),
@@ -135,7 +156,9 @@ export type DeployConfig = Pick<Config, "discordToken" | "discordApiUrl" | "disc
 
 /** The subset deploy-commands needs: a Gemini key is not required to register commands. */
 export function loadDeployConfig(env: Record<string, string | undefined>): DeployConfig {
-	const result = fields.pick({ DISCORD_TOKEN: true, DISCORD_API_URL: true, DISCORD_GUILD_ID: true }).safeParse(env);
+	const result = envSchema
+		.pick({ DISCORD_TOKEN: true, DISCORD_API_URL: true, DISCORD_GUILD_ID: true })
+		.safeParse(withoutBlankValues(env));
 	if (!result.success) {
 		throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
 	}

@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, loadDeployConfig } from "../src/config.js";
+import { ConfigError, envSchema, loadConfig, loadDeployConfig } from "../src/config.js";
 
 const TOKEN = "MTIz.secret-discord-token-value";
 const KEY = "AIza-secret-gemini-key-value";
@@ -29,6 +30,33 @@ describe("loadConfig", () => {
 		expect(config.discordGuildId).toBeUndefined();
 		expect(config.logLevel).toBe("info");
 		expect(config.httpPort).toBe(0);
+		expect(config.gemini.maxQuotaWaitMs).toBe(60_000);
+		expect(config.turns).toEqual({ deadlineMs: 180_000, shutdownGraceMs: 30_000 });
+	});
+
+	it("reads the turn deadline, the longest quota wait and the shutdown grace", () => {
+		const config = loadConfig({
+			...validEnv(),
+			TURN_DEADLINE_MS: "600000",
+			GEMINI_MAX_QUOTA_WAIT_MS: "0",
+			SHUTDOWN_GRACE_MS: "5000",
+		});
+		expect(config.turns).toEqual({ deadlineMs: 600_000, shutdownGraceMs: 5_000 });
+		expect(config.gemini.maxQuotaWaitMs).toBe(0);
+	});
+
+	it.each([
+		["TURN_DEADLINE_MS", "9999"],
+		["TURN_DEADLINE_MS", "1800001"],
+		["TURN_DEADLINE_MS", "90000.5"],
+		["GEMINI_MAX_QUOTA_WAIT_MS", "-1"],
+		["GEMINI_MAX_QUOTA_WAIT_MS", "600001"],
+		["SHUTDOWN_GRACE_MS", "600001"],
+		["SHUTDOWN_GRACE_MS", "soon"],
+	])("refuses %s=%s", (name, value) => {
+		const error = configErrorOf({ ...validEnv(), [name]: value });
+		expect(error.problems).toHaveLength(1);
+		expect(error.problems[0]).toContain(name);
 	});
 
 	it("reports a missing DISCORD_TOKEN and GEMINI_API_KEY in one ConfigError naming both", () => {
@@ -106,6 +134,54 @@ describe("loadConfig", () => {
 	});
 });
 
+describe("an optional variable set to the empty string or spaces", () => {
+	/** Every variable the schema lets be absent, read from its shape so a new variable is covered automatically. */
+	const optionalNames = Object.entries(envSchema.shape)
+		.filter(([, schema]) => schema.safeParse(undefined).success)
+		.map(([name]) => name);
+
+	it("covers every variable but the token", () => {
+		expect(optionalNames).toEqual(Object.keys(envSchema.shape).filter((name) => name !== "DISCORD_TOKEN"));
+		expect(optionalNames).toEqual(
+			expect.arrayContaining(["GOOGLE_VERTEX_BASE_URL", "TURN_DEADLINE_MS", "DEFAULT_MEMBER_DAILY_IMAGES"]),
+		);
+	});
+
+	// GEMINI_API_KEY is part of the minimal environment, so its blank case keeps the key in GOOGLE_API_KEY.
+	const minimalWithout = (name: string) =>
+		name === "GEMINI_API_KEY" ? { DISCORD_TOKEN: TOKEN, GOOGLE_API_KEY: KEY } : validEnv();
+
+	it.each(
+		optionalNames.flatMap((name) => [
+			[name, ""],
+			[name, "  "],
+		]),
+	)("is unset: %s=%j loads as the default", (name, blank) => {
+		const minimal = minimalWithout(name);
+		expect(loadConfig({ ...minimal, [name]: blank })).toEqual(loadConfig(minimal));
+	});
+
+	it("is unset in Vertex AI mode too (GOOGLE_VERTEX_BASE_URL= is how containers write it)", () => {
+		const vertex = { DISCORD_TOKEN: TOKEN, GOOGLE_GENAI_USE_VERTEXAI: "true", GOOGLE_CLOUD_PROJECT: "my-project" };
+		const config = loadConfig({ ...vertex, GOOGLE_VERTEX_BASE_URL: "", GOOGLE_CLOUD_LOCATION: " " });
+		expect(config).toEqual(loadConfig(vertex));
+		expect(config.gemini.baseUrl).toBeUndefined();
+		expect(config.gemini.vertex?.location).toBe("global");
+	});
+
+	it("does not count as a credential", () => {
+		const error = configErrorOf({ DISCORD_TOKEN: TOKEN, GEMINI_API_KEY: "  ", GOOGLE_API_KEY: "" });
+		expect(error.problems).toEqual([expect.stringContaining("GEMINI_API_KEY is required")]);
+		const vertex = configErrorOf({ DISCORD_TOKEN: TOKEN, GOOGLE_GENAI_USE_VERTEXAI: "1", GOOGLE_CLOUD_PROJECT: " " });
+		expect(vertex.problems).toEqual([expect.stringContaining("GOOGLE_CLOUD_PROJECT is required")]);
+	});
+
+	it("leaves a blank DISCORD_TOKEN missing, and says so", () => {
+		const error = configErrorOf({ ...validEnv(), DISCORD_TOKEN: " " });
+		expect(error.problems).toEqual([expect.stringMatching(/^DISCORD_TOKEN is required/)]);
+	});
+});
+
 describe("loadDeployConfig", () => {
 	it("does not need a Gemini key", () => {
 		const config = loadDeployConfig({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: "123456789012345678" });
@@ -116,8 +192,56 @@ describe("loadDeployConfig", () => {
 		});
 	});
 
+	it("treats a blank DISCORD_GUILD_ID or DISCORD_API_URL as unset", () => {
+		expect(loadDeployConfig({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: "", DISCORD_API_URL: " " })).toEqual({
+			discordToken: TOKEN,
+			discordApiUrl: "https://discord.com/api",
+			discordGuildId: undefined,
+		});
+	});
+
 	it("still needs DISCORD_TOKEN", () => {
 		expect(() => loadDeployConfig({})).toThrow(ConfigError);
 		expect(() => loadDeployConfig({})).toThrow(/DISCORD_TOKEN/);
+	});
+});
+
+describe("README's configuration table", () => {
+	const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+	const section = readme.slice(
+		readme.indexOf("## Configuration"),
+		readme.indexOf("\n## ", readme.indexOf("## Configuration") + 1),
+	);
+	const rows = section
+		.split("\n")
+		.filter((line) => line.startsWith("| `"))
+		.map((line) => line.split("|").map((cell) => cell.trim()));
+
+	it("lists every variable the config reads, each with a default", () => {
+		const listed = rows.flatMap(([, names = ""]) => [...names.matchAll(/`([A-Z_]+)`/g)].map((match) => match[1]));
+		expect([...listed].sort()).toEqual(Object.keys(envSchema.shape).sort());
+		for (const row of rows) expect(row[3], row[1]).not.toBe("");
+	});
+
+	it("gives the default the schema has, for every variable with a number or text default", () => {
+		const shape: Record<string, { safeParse(value: unknown): { data?: unknown } }> = envSchema.shape;
+		const checked = rows.flatMap(([, names = "", , cell = ""]) => {
+			const name = /^`([A-Z_]+)`$/.exec(names)?.[1];
+			const fallback = name ? shape[name]?.safeParse(undefined).data : undefined;
+			if (typeof fallback !== "number" && typeof fallback !== "string") return [];
+			expect(cell.startsWith(`\`${fallback}\``), `${name}: ${cell}`).toBe(true);
+			return [name];
+		});
+		expect(checked).toEqual(
+			expect.arrayContaining(["GEMINI_MAX_QUOTA_WAIT_MS", "TURN_DEADLINE_MS", "SHUTDOWN_GRACE_MS"]),
+		);
+	});
+});
+
+describe(".env.example", () => {
+	it("mentions every variable the config reads", () => {
+		const example = readFileSync(new URL("../.env.example", import.meta.url), "utf8");
+		const mentioned = new Set([...example.matchAll(/^#? ?([A-Z_]+)=/gm)].map((match) => match[1]));
+		expect(Object.keys(envSchema.shape).filter((name) => !mentioned.has(name))).toEqual([]);
 	});
 });

@@ -15,8 +15,6 @@ export type ModelCapabilities = {
 	aspectRatios: readonly AspectRatio[];
 	/** imageConfig.imageSize values the model takes; empty when it takes none. */
 	imageSizes: readonly ImageSize[];
-	/** Gemini 3 image models reject a replayed model turn that lost its thoughtSignature. */
-	requiresThoughtSignatures: boolean;
 	maxInputTokens: number;
 	/** Tokens an input image costs in the prompt (estimate used by the history budget). */
 	tokensPerInputImage: number;
@@ -30,7 +28,8 @@ export type ModelCapabilities = {
 const GEMINI_3_RATIOS = [...ASPECT_RATIOS, "1:4", "4:1", "1:8", "8:1"] as const satisfies readonly AspectRatio[];
 
 /**
- * Known models as of late 2026.
+ * Known models as of late 2026. Thought signatures are replayed verbatim for every model (Gemini 3 image models
+ * require them; elsewhere they are harmless), so the table does not say which models need them.
  * @see https://ai.google.dev/gemini-api/docs/image-generation
  * @see https://ai.google.dev/gemini-api/docs/pricing
  */
@@ -41,7 +40,6 @@ export const KNOWN_MODELS = {
 		maxContextImages: 14,
 		aspectRatios: GEMINI_3_RATIOS,
 		imageSizes: ["512", "1K", "2K", "4K"],
-		requiresThoughtSignatures: true,
 		maxInputTokens: 131_072,
 		tokensPerInputImage: 1_120,
 		usdPerImage: 0.067,
@@ -54,7 +52,6 @@ export const KNOWN_MODELS = {
 		maxContextImages: 14,
 		aspectRatios: ASPECT_RATIOS,
 		imageSizes: ["1K", "2K", "4K"],
-		requiresThoughtSignatures: true,
 		maxInputTokens: 65_536,
 		tokensPerInputImage: 1_120,
 		usdPerImage: 0.134,
@@ -67,7 +64,6 @@ export const KNOWN_MODELS = {
 		maxContextImages: 6,
 		aspectRatios: ASPECT_RATIOS,
 		imageSizes: [],
-		requiresThoughtSignatures: false,
 		maxInputTokens: 32_768,
 		tokensPerInputImage: 1_290,
 		usdPerImage: 0.039,
@@ -76,14 +72,15 @@ export const KNOWN_MODELS = {
 	},
 } as const satisfies Record<string, ModelCapabilities>;
 
+/** The model the bot uses when GEMINI_MODEL is unset ("Nano Banana 2"). */
+export const DEFAULT_MODEL = "gemini-3.1-flash-image" satisfies keyof typeof KNOWN_MODELS;
+
 const UNKNOWN_MODEL: ModelCapabilities = {
 	label: "Gemini image model",
 	maxInputImages: 3,
 	maxContextImages: 6,
 	aspectRatios: ASPECT_RATIOS,
 	imageSizes: [],
-	// Replaying signatures is harmless where they are not required, so an unknown model gets them too.
-	requiresThoughtSignatures: true,
 	maxInputTokens: 32_768,
 	tokensPerInputImage: 1_290,
 	usdPerImage: 0.134,
@@ -92,10 +89,14 @@ const UNKNOWN_MODEL: ModelCapabilities = {
 	usdPerMillionOutputTokens: 120,
 };
 
-/** Returns the capabilities of a model id, stripping a "models/" prefix; unknown ids get conservative limits. */
+/** A model id without the "models/" prefix the API's resource names carry ("models/gemini-3-pro-image"). */
+export function bareModelId(modelId: string): string {
+	return modelId.replace(/^models\//, "");
+}
+
+/** Returns the capabilities of a model id, with or without its "models/" prefix; unknown ids get conservative limits. */
 export function capabilitiesOf(modelId: string): ModelCapabilities {
-	const id = modelId.replace(/^models\//, "");
-	return (KNOWN_MODELS as Record<string, ModelCapabilities>)[id] ?? UNKNOWN_MODEL;
+	return (KNOWN_MODELS as Record<string, ModelCapabilities>)[bareModelId(modelId)] ?? UNKNOWN_MODEL;
 }
 
 /** Estimated cost of a turn: from Gemini's token usage when it reported any, else per image. */

@@ -1,4 +1,5 @@
 // src/moderation/geminiSafety.ts: effective settings to the safetySettings and people controls of a generateContent request.
+import { bareModelId } from "../gemini/models.js";
 import type { HarmCategoryName, PeopleMode, SafetyThreshold, Settings } from "./settings.js";
 
 /** Our category names to the Gemini API's HarmCategory values (the SDK's enum strings). */
@@ -51,7 +52,7 @@ export type SafetyTarget = {
 
 /** Whether a generateContent request to `model` may carry imageConfig.personGeneration. */
 export function takesPersonGeneration({ model, vertex }: SafetyTarget): boolean {
-	return vertex && PERSON_GENERATION_MODELS.includes(model.replace(/^models\//, ""));
+	return vertex && PERSON_GENERATION_MODELS.includes(bareModelId(model));
 }
 
 /**

@@ -1,5 +1,6 @@
 // src/moderation/validateSetting.ts: every setting key, what it takes, and the check a value passes before it is stored.
 import { z } from "zod";
+import { bareModelId } from "../gemini/models.js";
 import type { ModerationConfig } from "./config.js";
 import { compileBlocklistPattern } from "./matchBlocklist.js";
 import { SettingError } from "./settingErrors.js";
@@ -149,7 +150,7 @@ export function validateSetting(key: string, value: unknown, config: ModerationC
 	if (!parsed.success) throw new SettingError("invalidValue", { key, expected: definition.expected });
 	const valid = parsed.data;
 	if (key === "model" && typeof valid === "string") {
-		const model = valid.replace(/^models\//, "");
+		const model = bareModelId(valid);
 		if (!config.allowedModels.includes(model)) {
 			throw new SettingError("modelNotAllowed", { model, allowed: config.allowedModels });
 		}
