@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import sharp from "sharp";
 import { planHistory } from "../src/conversation/historyBudget.js";
 import type { Exchange } from "../src/conversation/types.js";
-import { splitMessage } from "../src/discord/splitMessage.js";
+import { splitMessage } from "../src/discord/turns/splitMessage.js";
 import { capabilitiesOf } from "../src/gemini/models.js";
 import { fitForUpload } from "../src/images/fitForUpload.js";
 import { normalizeImage } from "../src/images/normalizeImage.js";

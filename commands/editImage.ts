@@ -2,8 +2,8 @@
 import { ApplicationCommandType, type MessageContextMenuCommandInteraction } from "discord.js";
 import type { Deps } from "../src/deps.js";
 import { instructionModal } from "../src/discord/components.js";
-import { encodeCustomId } from "../src/discord/customIds.js";
-import { imageAttachmentsOf } from "../src/discord/handleModal.js";
+import { encodeCustomId } from "../src/discord/routing/customIds.js";
+import { imageAttachmentsOf } from "../src/discord/routing/handleModal.js";
 import { messages } from "../src/discord/messages.js";
 
 export const definition = {

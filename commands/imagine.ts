@@ -5,16 +5,19 @@ import {
 	type ChatInputCommandInteraction,
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
-import { newConversation } from "../src/conversation/newConversation.js";
-import { type AttachmentInfo, checkTurnInput, MAX_PROMPT_CHARS } from "../src/conversation/prepareTurn.js";
+import { type AttachmentInfo, MAX_PROMPT_CHARS } from "../src/conversation/prepareTurn.js";
+import { startTurn } from "../src/conversation/startTurn.js";
+import type { TurnPorts } from "../src/conversation/turnRequest.js";
 import { OUTPUT_MODES, type TurnOptions } from "../src/conversation/types.js";
 import type { Deps } from "../src/deps.js";
-import { type Admission, admitTurn, askerOf, loadAdmittedImages, settingsFor } from "../src/discord/admitTurn.js";
 import { messages } from "../src/discord/messages.js";
-import { openThread, type ThreadParent, threadParentOf } from "../src/discord/openThread.js";
-import { type TurnChannel, takeTurn } from "../src/discord/takeTurn.js";
-import { threadTitle } from "../src/discord/threadTitle.js";
+import { answerOutcome, askerOf, turnPlaceOf } from "../src/discord/routing/turnRequests.js";
+import { channelView } from "../src/discord/turns/channelView.js";
+import { openThread, type ThreadParent, threadParentOf } from "../src/discord/turns/openThread.js";
+import { threadTitle } from "../src/discord/turns/threadTitle.js";
+import type { TurnChannel } from "../src/discord/turns/turnChannel.js";
 import { ASPECT_RATIOS, type AspectRatio, IMAGE_SIZES, type ImageSize } from "../src/gemini/models.js";
+import type { Settings } from "../src/moderation/settings.js";
 
 const IMAGE_OPTIONS = ["image", "image2", "image3"] as const;
 
@@ -55,23 +58,21 @@ export const definition = {
 	],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
-function readOptions(interaction: ChatInputCommandInteraction, base?: TurnOptions): TurnOptions {
-	const aspect = (interaction.options.getString("aspect") as AspectRatio | null) ?? base?.aspect;
-	const size = (interaction.options.getString("size") as ImageSize | null) ?? base?.size;
-	const output =
-		(interaction.options.getString("output") as TurnOptions["output"] | null) ?? base?.output ?? "image_and_text";
-	return { output, ...(aspect ? { aspect } : {}), ...(size ? { size } : {}) };
+/** The options the member picked; the conversation's own fill in the rest. */
+function readOptions(interaction: ChatInputCommandInteraction): Partial<TurnOptions> {
+	const aspect = interaction.options.getString("aspect") as AspectRatio | null;
+	const size = interaction.options.getString("size") as ImageSize | null;
+	const output = interaction.options.getString("output") as TurnOptions["output"] | null;
+	return { ...(aspect ? { aspect } : {}), ...(size ? { size } : {}), ...(output ? { output } : {}) };
 }
 
 /** Opens the conversation's thread: from the command's reply when public (so the channel shows the prompt), else private. */
 async function openConversationThread(
 	interaction: ChatInputCommandInteraction,
 	parent: ThreadParent,
-	prompt: string,
-	admission: Admission,
+	name: string,
+	threads: Settings["threads"],
 ) {
-	const name = threadTitle(prompt);
-	const { threads } = admission.settings;
 	const heading = `🎨 <@${interaction.user.id}>: ${name}`;
 	if (threads.visibility === "public") {
 		const starter = await interaction.editReply({ content: heading });
@@ -90,6 +91,7 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: De
 		(name) => interaction.options.getAttachment(name) ?? [],
 	).map((attachment) => ({ url: attachment.url, name: attachment.name, size: attachment.size }));
 	const existing = channel ? await deps.store.getConversation(channel.id) : undefined;
+	// In a DM or one of the bot's threads holding a conversation, /imagine is that conversation's next turn.
 	const turnChannel: TurnChannel | undefined =
 		channel?.type === ChannelType.DM || (channel?.isThread() && existing) ? channel : undefined;
 	const parent = turnChannel ? undefined : threadParentOf(channel);
@@ -97,41 +99,37 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: De
 		await interaction.reply({ content: messages.notInConversation, flags: "Ephemeral" });
 		return;
 	}
-	const { settings } = await settingsFor(deps, channel);
-	const model = existing?.model ?? (channel.type === ChannelType.DM ? deps.config.gemini.model : settings.model);
-	const options = readOptions(interaction, existing?.options);
-	checkTurnInput({ text: prompt, attachments, options, model });
-	const admission = await admitTurn(deps, {
-		channel,
-		asker: askerOf(interaction),
-		prompt,
-		...(existing ? { conversation: existing } : {}),
-	});
-	await interaction.deferReply();
-	const images = await loadAdmittedImages(deps, admission, attachments);
+	const logger = deps.logger.child({ module: "turn", entry: "imagine" });
+	const title = threadTitle(prompt);
 	const requesterId = interaction.user.id;
-	if (turnChannel) {
-		if (!existing) {
-			const title = threadTitle(prompt);
-			await deps.store.saveConversation(
-				newConversation({ id: turnChannel.id, ownerId: requesterId, model, title, options }),
-			);
-		}
-		await interaction.editReply({ content: `${messages.turnAcknowledged} ${threadTitle(prompt)}` });
-		await takeTurn(deps, { channel: turnChannel, requesterId, text: prompt, images, options, admission });
-		return;
-	}
-	if (!parent) return;
-	const thread = await openConversationThread(interaction, parent, prompt, admission);
-	await deps.store.saveConversation(
-		newConversation({
-			id: thread.id,
-			guildId: interaction.guildId,
-			ownerId: requesterId,
-			model,
-			title: thread.name,
-			options,
-		}),
+	const ports: TurnPorts = {
+		async accepted() {
+			await interaction.deferReply();
+			if (existing) await interaction.editReply({ content: `${messages.turnAcknowledged} ${title}` });
+		},
+		async open({ settings }) {
+			if (turnChannel) {
+				await interaction.editReply({ content: `${messages.turnAcknowledged} ${title}` });
+				return channelView(turnChannel, logger, { requesterId });
+			}
+			const thread = await openConversationThread(interaction, parent as ThreadParent, title, settings.threads);
+			return channelView(thread, logger, { requesterId, title: thread.name });
+		},
+		view: () => channelView(turnChannel as TurnChannel, logger, { requesterId }),
+		branch: async () => undefined,
+	};
+	const outcome = await startTurn(
+		deps,
+		{
+			entry: "imagine",
+			place: await turnPlaceOf(channel),
+			asker: askerOf(interaction),
+			text: prompt,
+			attachments,
+			options: readOptions(interaction),
+			target: existing ? { kind: "continue", conversationId: channel.id } : { kind: "start", title },
+		},
+		ports,
 	);
-	await takeTurn(deps, { channel: thread, requesterId, text: prompt, images, options, admission });
+	await answerOutcome(interaction, outcome, existing?.model ?? deps.config.gemini.model);
 }

@@ -10,8 +10,8 @@ import {
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Deps } from "../src/deps.js";
-import { answerSettings, SCOPE_CHOICES, type SettingsRequest } from "../src/discord/answerSettings.js";
-import { settingsPlaceOf } from "../src/discord/channelSettings.js";
+import { answerSettings, SCOPE_CHOICES, type SettingsRequest } from "../src/discord/moderation/answerSettings.js";
+import { settingsPlaceOf } from "../src/discord/routing/channelSettings.js";
 import { settingsMessages } from "../src/discord/messages.js";
 import { MAX_PATTERN_LENGTH } from "../src/moderation/matchBlocklist.js";
 import { SETTING_KEYS, type SettingKey } from "../src/moderation/validateSetting.js";

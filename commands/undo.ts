@@ -2,8 +2,8 @@
 import type { ChatInputCommandInteraction } from "discord.js";
 import type { Deps } from "../src/deps.js";
 import { messages } from "../src/discord/messages.js";
-import type { TurnChannel } from "../src/discord/takeTurn.js";
-import { undoLast, undoneNotice } from "../src/discord/turnActions.js";
+import type { TurnChannel } from "../src/discord/turns/turnChannel.js";
+import { undoLast, undoneNotice } from "../src/discord/turns/turnActions.js";
 
 export const definition = {
 	name: "undo",

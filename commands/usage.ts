@@ -7,7 +7,7 @@ import {
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Deps } from "../src/deps.js";
-import { settingsPlaceOf } from "../src/discord/channelSettings.js";
+import { settingsPlaceOf } from "../src/discord/routing/channelSettings.js";
 import { usageMessages } from "../src/discord/messages.js";
 import { renderUsage } from "../src/discord/renderUsage.js";
 

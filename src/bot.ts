@@ -1,12 +1,18 @@
 // src/bot.ts: builds store, Gemini and Discord from a Config, starts them, and stops them cleanly.
 import type { Server } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Client, Events, GatewayIntentBits, Partials } from "discord.js";
+import { chatCommands, messageCommands } from "../commands/index.js";
 import type { Config } from "./config.js";
+import { createInFlight } from "./conversation/inFlight.js";
+import { createLifecycle } from "./conversation/lifecycle.js";
 import { createStore } from "./conversation/store.js";
 import { createTurnQueue } from "./conversation/turnQueue.js";
 import type { Deps } from "./deps.js";
-import { handleInteraction } from "./discord/handleInteraction.js";
-import { handleMessage } from "./discord/handleMessage.js";
+import { reportCase } from "./discord/modlog.js";
+import { handleInteraction } from "./discord/routing/handleInteraction.js";
+import { handleMessage } from "./discord/routing/handleMessage.js";
+import { announceInterrupted } from "./discord/turns/announceInterrupted.js";
 import { createGeminiClient, createGenerate } from "./gemini/generate.js";
 import { createMetrics, startHttp } from "./http/startHttp.js";
 import type { Logger } from "./logger.js";
@@ -31,7 +37,11 @@ export function createClient(config: Config): Client {
 	});
 }
 
-/** Starts the bot and resolves once Discord is ready; `stop()` takes no new work, lets running turns finish, then closes everything. */
+/**
+ * Starts the bot and resolves once Discord is ready, after telling threads whose turn a crash cut short.
+ * `stop()` takes no new turns (members who write are told the bot is restarting), gives running turns
+ * SHUTDOWN_GRACE_MS to finish, interrupts the rest (their members are told), then closes everything.
+ */
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
 	const store = await createStore(config.storeUrl, config.storeNamespace);
 	const gemini = createGeminiClient(config.gemini);
@@ -48,8 +58,12 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 		metrics,
 		settings: createSettingsStore({ keyv: store.keyv, config: config.moderation }),
 		quotas: await createQuotas({ storeUrl: config.storeUrl, namespace: config.storeNamespace, keyv: store.keyv }),
+		inFlight: createInFlight(store.keyv),
+		lifecycle: createLifecycle(),
+		reportCase: (moderationCase, modlog) => reportCase(deps, moderationCase, modlog),
 	};
 	const log = logger.child({ module: "discord" });
+	const commands = { chat: chatCommands, message: messageCommands };
 	// Handlers in flight, so that stop() lets running turns post and commit before the store closes.
 	const inFlight = new Set<Promise<void>>();
 	const track = (work: Promise<void>, what: string) => {
@@ -57,7 +71,9 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 		inFlight.add(tracked);
 		void tracked.finally(() => inFlight.delete(tracked));
 	};
-	client.on(Events.InteractionCreate, (interaction) => track(handleInteraction(interaction, deps), "interaction"));
+	client.on(Events.InteractionCreate, (interaction) =>
+		track(handleInteraction(interaction, deps, commands), "interaction"),
+	);
 	client.on(Events.MessageCreate, (message) => track(handleMessage(message, deps), "message"));
 	client.on(Events.Error, (err) => log.error({ err }, "discord client error"));
 	client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, "gateway disconnected"));
@@ -74,13 +90,22 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 		throw err;
 	}
 	log.info({ user: client.user?.id, guilds: client.guilds.cache.size, model: config.gemini.model }, "bot ready");
+	await announceInterrupted(deps);
 	return {
 		client,
 		deps,
 		...(http ? { http } : {}),
 		async stop() {
-			client.removeAllListeners(Events.InteractionCreate).removeAllListeners(Events.MessageCreate);
+			deps.lifecycle.stop();
+			const graceOver = new AbortController();
+			await Promise.race([
+				Promise.allSettled(inFlight),
+				sleep(config.turns.shutdownGraceMs, undefined, { signal: graceOver.signal }).catch(() => undefined),
+			]);
+			graceOver.abort();
+			deps.lifecycle.interruptTurns();
 			await Promise.allSettled(inFlight);
+			client.removeAllListeners(Events.InteractionCreate).removeAllListeners(Events.MessageCreate);
 			await client.destroy();
 			await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
 			await deps.quotas.close();

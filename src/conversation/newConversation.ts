@@ -24,3 +24,32 @@ export function newConversation(input: {
 		droppedImagesNotified: false,
 	};
 }
+
+/** The index of the exchange a message id shows, if it is an older result (not the latest, which is a plain next turn). */
+export function olderResultIndex(conversation: Conversation, messageId: string | undefined): number | undefined {
+	if (!messageId) return undefined;
+	const index = conversation.exchanges.findIndex((exchange) => exchange.messageIds.includes(messageId));
+	return index >= 0 && index < conversation.exchanges.length - 1 ? index : undefined;
+}
+
+/** A branch's record: the history up to exchange `index`, numbering carried on, and where it came from. */
+export function branchConversation(
+	conversation: Conversation,
+	index: number,
+	branch: { id: string; ownerId: string; title: string },
+): Conversation {
+	return {
+		...newConversation({
+			id: branch.id,
+			guildId: conversation.guildId ?? null,
+			ownerId: branch.ownerId,
+			model: conversation.model,
+			title: branch.title,
+			options: conversation.options,
+		}),
+		exchanges: conversation.exchanges.slice(0, index + 1),
+		nextVersion: conversation.nextVersion,
+		nextTurn: conversation.nextTurn,
+		branchOf: { conversationId: conversation.id, turn: conversation.exchanges[index]?.turn ?? 0 },
+	};
+}

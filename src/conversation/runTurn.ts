@@ -1,9 +1,11 @@
 // src/conversation/runTurn.ts: one Gemini conversation turn, and committing it once it produced an image.
 import { buildRequest } from "../gemini/buildRequest.js";
-import type { GenerateContent } from "../gemini/generate.js";
+import type { GenerateContent, GenerateOptions } from "../gemini/generate.js";
 import { capabilitiesOf } from "../gemini/models.js";
 import { parseReply } from "../gemini/parseReply.js";
 import type { ContentPart, ModelReply, RequestTurn } from "../gemini/types.js";
+import { toGeminiSafety } from "../moderation/geminiSafety.js";
+import type { Admission } from "./admit.js";
 import { imageKey, planHistory } from "./historyBudget.js";
 import type { Store } from "./store.js";
 import type { Conversation, Exchange, InputImage, StoredPart, UserTurn } from "./types.js";
@@ -14,13 +16,8 @@ import type { Conversation, Exchange, InputImage, StoredPart, UserTurn } from ".
  */
 export const PLACEHOLDER_SIGNATURE = "skip_thought_signature_validator";
 
-export type TurnDeps = { generate: GenerateContent; store: Pick<Store, "getImage"> };
-/** What the server's moderation settings add to a request (see src/moderation/geminiSafety.ts). */
-export type TurnSafety = {
-	safetySettings?: { category: string; threshold: string }[];
-	personGeneration?: string;
-	promptSuffix?: string;
-};
+/** `vertex`: Gemini is reached through Vertex AI, which takes personGeneration where the Gemini API does not. */
+export type TurnDeps = { generate: GenerateContent; store: Pick<Store, "getImage">; vertex: boolean };
 export type TurnResult = { reply: ModelReply; droppedImages: number };
 
 async function resolvePart(
@@ -39,12 +36,16 @@ async function resolvePart(
 		: { kind: "text", text: placeholder };
 }
 
-/** Builds the whole request for `turn` on top of the conversation's history and returns what the model answered. */
+/**
+ * Builds the whole request for `turn` on top of the conversation's history, under the safety settings and people
+ * rule of the admission's server settings, and returns what the model answered.
+ */
 export async function runTurn(
 	deps: TurnDeps,
 	conversation: Conversation,
 	turn: UserTurn,
-	extra: { safety?: TurnSafety; signal?: AbortSignal } = {},
+	admission: Admission,
+	call: GenerateOptions,
 ): Promise<TurnResult> {
 	const capabilities = capabilitiesOf(conversation.model);
 	const plan = planHistory(
@@ -52,9 +53,9 @@ export async function runTurn(
 		{ textLength: turn.text.length, imageBytes: turn.images.map((image) => image.data.length) },
 		capabilities,
 	);
-	const { safety } = extra;
+	const safety = toGeminiSafety(admission.settings, { model: conversation.model, vertex: deps.vertex });
 	// The moderation instruction rides on this request only; history keeps what the member wrote.
-	const text = safety?.promptSuffix ? [turn.text, safety.promptSuffix].filter(Boolean).join("\n\n") : turn.text;
+	const text = safety.promptSuffix ? [turn.text, safety.promptSuffix].filter(Boolean).join("\n\n") : turn.text;
 	const turns: RequestTurn[] = [];
 	for (const [index, exchange] of conversation.exchanges.entries()) {
 		if (index < plan.firstExchange) continue;
@@ -77,10 +78,10 @@ export async function runTurn(
 	const request = buildRequest(turns, {
 		model: conversation.model,
 		...turn.options,
-		...(safety?.safetySettings ? { safetySettings: safety.safetySettings } : {}),
-		...(safety?.personGeneration ? { personGeneration: safety.personGeneration } : {}),
+		safetySettings: safety.safetySettings,
+		...(safety.personGeneration ? { personGeneration: safety.personGeneration } : {}),
 	});
-	const { response, finishMessage } = await deps.generate(request, extra.signal);
+	const { response, finishMessage } = await deps.generate(request, call);
 	return { reply: parseReply(response, finishMessage), droppedImages: plan.droppedImages.size + plan.firstExchange };
 }
 

@@ -2,16 +2,19 @@
 import PQueue from "p-queue";
 
 export type QueueHooks = {
-	/** Identifies the queued task, so that it can be cancelled while it waits. */
+	/** Identifies the queued task, so that it can be cancelled while it waits or runs. */
 	ticket?: string;
 	/** Called with the task's place in line (1 = next) when it has to wait, and again whenever the place changes. */
 	onWait?: (position: number) => void;
 };
 
 export type TurnQueue = {
-	/** Runs `task` after every task queued earlier under `key`; resolves undefined if the task was cancelled while waiting. */
-	run<T>(key: string, task: () => Promise<T>, hooks?: QueueHooks): Promise<T | undefined>;
-	/** Cancels a waiting task; false when it is unknown, already running or done. */
+	/**
+	 * Runs `task` after every task queued earlier under `key`, handing it a signal that cancel() aborts; resolves
+	 * undefined if the task was cancelled while waiting.
+	 */
+	run<T>(key: string, task: (signal: AbortSignal) => Promise<T>, hooks?: QueueHooks): Promise<T | undefined>;
+	/** Cancels a waiting task (it never runs) or aborts a running one; false when it is unknown or done. */
 	cancel(key: string, ticket: string): boolean;
 	/** Tasks queued or running under `key`. */
 	depth(key: string): number;
@@ -19,25 +22,30 @@ export type TurnQueue = {
 	idle(): Promise<void>;
 };
 
-type Waiting = { ticket: string | undefined; onWait: ((position: number) => void) | undefined; cancelled: boolean };
+type Entry = {
+	ticket: string | undefined;
+	onWait: ((position: number) => void) | undefined;
+	controller: AbortController;
+	running: boolean;
+};
 
 /** Creates an in-process queue per conversation; a thread lives on one shard, so one process sees all its turns. */
 export function createTurnQueue(): TurnQueue {
 	const queues = new Map<string, PQueue>();
-	const waiting = new Map<string, Waiting[]>();
+	/** Per key: the waiting entries in order, then (once started) the running one stays until it ends. */
+	const entries = new Map<string, Entry[]>();
 
-	/** Tells the entries from `from` on their new place; those ahead of a leaver keep theirs and hear nothing. */
+	const waitingOf = (key: string) => (entries.get(key) ?? []).filter((entry) => !entry.running);
+	/** Tells the waiting entries from `from` on their new place; those ahead of a leaver keep theirs and hear nothing. */
 	const renumber = (key: string, from: number) => {
-		for (const [index, entry] of (waiting.get(key) ?? []).entries()) if (index >= from) entry.onWait?.(index + 1);
+		for (const [index, entry] of waitingOf(key).entries()) if (index >= from) entry.onWait?.(index + 1);
 	};
-	const leave = (key: string, entry: Waiting) => {
-		const line = waiting.get(key) ?? [];
-		const index = line.indexOf(entry);
-		if (index < 0) return false;
-		line.splice(index, 1);
-		if (line.length === 0) waiting.delete(key);
-		renumber(key, index);
-		return true;
+	const remove = (key: string, entry: Entry) => {
+		const list = entries.get(key) ?? [];
+		const index = list.indexOf(entry);
+		if (index < 0) return;
+		list.splice(index, 1);
+		if (list.length === 0) entries.delete(key);
 	};
 
 	return {
@@ -52,21 +60,33 @@ export function createTurnQueue(): TurnQueue {
 				queue = created;
 			}
 			const busy = queue.size + queue.pending > 0;
-			const entry: Waiting = { ticket: hooks.ticket, onWait: hooks.onWait, cancelled: false };
-			const line = waiting.get(key) ?? [];
-			line.push(entry);
-			waiting.set(key, line);
-			if (busy) entry.onWait?.(line.length);
+			const entry: Entry = { ticket: hooks.ticket, onWait: hooks.onWait, controller: new AbortController(), running: false };
+			const list = entries.get(key) ?? [];
+			list.push(entry);
+			entries.set(key, list);
+			if (busy) entry.onWait?.(waitingOf(key).length);
 			return queue.add(async () => {
-				leave(key, entry);
-				return entry.cancelled ? undefined : task();
+				if (entry.controller.signal.aborted) return undefined;
+				const place = waitingOf(key).indexOf(entry);
+				entry.running = true;
+				renumber(key, place);
+				try {
+					return await task(entry.controller.signal);
+				} finally {
+					remove(key, entry);
+				}
 			});
 		},
 		cancel(key, ticket) {
-			const entry = waiting.get(key)?.find((candidate) => candidate.ticket === ticket);
-			if (!entry) return false;
-			entry.cancelled = true;
-			return leave(key, entry);
+			const entry = entries.get(key)?.find((candidate) => candidate.ticket === ticket);
+			if (!entry || entry.controller.signal.aborted) return false;
+			const place = waitingOf(key).indexOf(entry);
+			entry.controller.abort(new DOMException("The member cancelled the turn.", "AbortError"));
+			if (!entry.running) {
+				remove(key, entry);
+				renumber(key, place);
+			}
+			return true;
 		},
 		depth(key) {
 			const queue = queues.get(key);

@@ -8,7 +8,7 @@ import {
 	ModalBuilder,
 	TextInputStyle,
 } from "discord.js";
-import { encodeCustomId, type ModAction } from "./customIds.js";
+import { encodeCustomId, type ModAction } from "./routing/customIds.js";
 
 export type ButtonRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 

@@ -4,7 +4,26 @@ import type { FailureReason, SafetyCategory } from "../gemini/types.js";
 import { MAX_PATTERN_LENGTH } from "../moderation/matchBlocklist.js";
 import type { PolicyDenialDetails } from "../moderation/policyErrors.js";
 import type { SettingErrorCode, SettingErrorDetails } from "../moderation/settingErrors.js";
-import type { SettingKey } from "../moderation/validateSetting.js";
+import {
+	AGE_RESTRICTED_PRESETS,
+	AUTO_ARCHIVE_MINUTES,
+	type BlocklistEntry,
+	PEOPLE_MODES,
+	PRESET_NAMES,
+	type PresetReason,
+	SAFETY_THRESHOLDS,
+	THREAD_TURNS,
+	THREAD_VISIBILITIES,
+} from "../moderation/settings.js";
+import { COUNT_MAXIMUMS, MAX_BLOCKLIST_ENTRIES, MAX_ROLES, type SettingKey } from "../moderation/validateSetting.js";
+
+/** "45 s", "3 min", "2 h": a wait as a member reads it. */
+const formatWait = (seconds: number): string =>
+	seconds < 120
+		? `${Math.ceil(seconds)} s`
+		: seconds < 7_200
+			? `${Math.ceil(seconds / 60)} min`
+			: `${Math.ceil(seconds / 3_600)} h`;
 
 const NOT_KEPT = "This turn was not added to the conversation, so the thread carries on from its last image.";
 
@@ -35,14 +54,27 @@ export const policyMessages: { [Code in keyof PolicyDenialDetails]: (details: Po
 		`Only members with ${allowedRoles.map((roleId) => `<@&${roleId}>`).join(" or ")} may use the image bot here.`,
 	threadStarterOnly: ({ starterId }) =>
 		`In this server only the member who started a thread (<@${starterId}>) adds turns to it. Start your own with /imagine.`,
-	blocklisted: ({ matched, reason }) =>
-		`Your prompt contains "${matched}", which the moderators of this server do not allow${reason ? `: ${reason}` : ""}. Nothing was sent to Gemini.`,
+	blocklisted: ({ matched, reason, presetReason }) => {
+		const why = blocklistReason({ reason, presetReason });
+		return `Your prompt contains "${matched}", which the moderators of this server do not allow${why ? `: ${why}` : ""}. Nothing was sent to Gemini.`;
+	},
 	cooldown: ({ secondsLeft, cooldownSeconds }) =>
 		`Slow down a little: this server allows one turn every ${cooldownSeconds} s. Try again in ${secondsLeft} s.`,
 	memberQuota: ({ limit, resetsAt }) => `You have used your ${limit} images for today. More ${resetTime(resetsAt)}.`,
 	serverQuota: ({ limit, resetsAt }) =>
 		`This server has used its ${limit} images for today. More ${resetTime(resetsAt)}.`,
 };
+
+/** Why a preset's own blocklist words are refused (a moderator's own entries carry their own reason). */
+const PRESET_REASON_TEXT: Record<PresetReason, string> = {
+	sexualContent: "This server does not allow sexual content.",
+	graphicViolence: "This server does not allow graphic violence.",
+};
+
+/** The reason a blocklist entry gives a refused member: the moderators' own words, else the preset's. */
+export function blocklistReason(entry: Pick<BlocklistEntry, "reason" | "presetReason">): string | undefined {
+	return entry.reason ?? (entry.presetReason ? PRESET_REASON_TEXT[entry.presetReason] : undefined);
+}
 
 export const CATEGORY_LABELS: Record<SafetyCategory, string> = {
 	prohibited: "prohibited content (child safety)",
@@ -90,12 +122,15 @@ export const messages = {
 		`ℹ️ This thread is now longer than the model can see at once: the oldest images have left its context (it still reads all the text, and keeps up to ${kept} images).`,
 	firstFrameOnly: (names: string[]) =>
 		`ℹ️ ${names.map((name) => `\`${name}\``).join(", ")} ${names.length === 1 ? "is" : "are"} animated; I used the first frame.`,
-	quotaWait: (seconds: number) =>
-		`Gemini's quota is used up for the moment; this turn keeps its place and retries in about ${seconds} s.`,
+	progressWorking: (seconds: number) => `⏳ Working on it… ${seconds} s`,
+	progressQuotaWait: (retryAt: number) =>
+		`⏳ Gemini's quota is used up for the moment: this turn keeps its place and retries <t:${Math.ceil(retryAt / 1_000)}:R>.`,
+	progressRetry: (retryAt: number) =>
+		`⏳ Gemini did not answer properly; trying again <t:${Math.ceil(retryAt / 1_000)}:R>.`,
 	queued: (userId: string, position: number) =>
 		`⏳ <@${userId}>, your turn is #${position} in line in this thread; it starts when the ones before it finish.`,
-	cancelled: "Cancelled: that turn left the line.",
-	notQueuedAnymore: "That turn is no longer waiting in line (it started, finished, or the bot restarted).",
+	cancelled: "Cancelled: that turn stopped, and nothing was added to the conversation.",
+	notQueuedAnymore: "That turn is no longer waiting or running (it finished, or the bot restarted).",
 	cancelNotYours: "Only the member who asked for this turn can cancel it.",
 	uploadedVersions: (versions: number[]) =>
 		`-# Your ${versions.length === 1 ? "image is" : "images are"} ${versions.map((version) => `v${version}`).join(", ")}.`,
@@ -123,8 +158,16 @@ export const messages = {
 	turnAcknowledged: "🎨 On it.",
 	geminiQuota: (seconds?: number) =>
 		`⏳ Gemini's quota for this bot is used up right now${seconds ? `; try again in about ${seconds} s` : "; try again in a minute"}.`,
+	geminiQuotaExhausted: (retryAfterSeconds?: number) =>
+		`⏳ Gemini's quota for this bot is used up${retryAfterSeconds ? `; it takes requests again in about ${formatWait(retryAfterSeconds)}` : "; try again later"}. ${NOT_KEPT}`,
 	geminiUnavailable: "Gemini is overloaded or unavailable right now (I retried). Try again in a minute.",
 	geminiTimeout: "Gemini took too long to answer (I retried). Try again, perhaps with a simpler request.",
+	geminiDeadline: (seconds: number) =>
+		`⌛ Gemini did not answer in time (I waited ${formatWait(seconds)}, retries included). Try again, perhaps with a simpler request. ${NOT_KEPT}`,
+	turnInterrupted: `⚠️ I am restarting, so this turn was stopped before it finished. Send it again in a minute. ${NOT_KEPT}`,
+	restarting: "I am restarting right now and not taking new turns. Send that again in a minute.",
+	interruptedByCrash: (userId: string) =>
+		`⚠️ <@${userId}>, I stopped while I was working on your last turn here, so it did not finish. The conversation is as it was before that turn: send it again.`,
 	geminiRejected: (ref: string) =>
 		`Gemini rejected this request as invalid. If it keeps happening, tell the bot's operator (ref \`${ref}\`).`,
 	geminiAuth: (ref: string) => `The bot's Gemini API key was refused. Tell the bot's operator (ref \`${ref}\`).`,
@@ -181,9 +224,14 @@ export const modlogMessages = {
 	actionLine: {
 		delete: (moderatorId: string, at: number) => `🗑️ <@${moderatorId}> deleted the output <t:${at}:R>`,
 		lock: (moderatorId: string, at: number) => `🔒 <@${moderatorId}> locked the thread <t:${at}:R>`,
-		timeout: (moderatorId: string, at: number) =>
-			`⏳ <@${moderatorId}> timed the member out for 10 minutes <t:${at}:R>`,
+		timeout: (moderatorId: string, at: number, minutes: number) =>
+			`⏳ <@${moderatorId}> timed the member out for ${minutes} minutes <t:${at}:R>`,
 	},
+	/** The permission each quick action needs, in the clicking moderator and in the bot, as Discord names it. */
+	permission: { delete: "Manage Messages", lock: "Manage Threads", timeout: "Moderate Members" },
+	/** The reason Discord's audit log shows for a quick action. */
+	auditReason: (caseId: string, username: string, userId: string) =>
+		`Moderation log case ${caseId}, by ${username} (${userId})`,
 	caseUnknown: "I no longer have this case (cases are kept for 30 days), so there is nothing to report or act on.",
 	appealNotYours: "Only the member this answer was for can report it as a mistake.",
 	alreadyReported: "You already reported this one: the moderators have it.",
@@ -234,6 +282,31 @@ const SETTING_HINTS: Record<SettingKey, string> = {
 	ageRestrictedPreset: "preset in age-restricted channels, or none",
 };
 
+const oneOf = (values: readonly (string | number)[]) => `one of ${values.join(", ")}`;
+
+/** What each setting takes, as a moderator is told when a value does not fit. */
+const SETTING_EXPECTED: Record<SettingKey, string> = {
+	model: "a model id",
+	preset: oneOf(PRESET_NAMES),
+	"safety.harassment": oneOf(SAFETY_THRESHOLDS),
+	"safety.hateSpeech": oneOf(SAFETY_THRESHOLDS),
+	"safety.sexuallyExplicit": oneOf(SAFETY_THRESHOLDS),
+	"safety.dangerousContent": oneOf(SAFETY_THRESHOLDS),
+	people: oneOf(PEOPLE_MODES),
+	"access.allowedRoles": `up to ${MAX_ROLES} role ids`,
+	"access.deniedRoles": `up to ${MAX_ROLES} role ids`,
+	"access.threadTurns": oneOf(THREAD_TURNS),
+	"threads.visibility": oneOf(THREAD_VISIBILITIES),
+	"threads.autoArchiveMinutes": `${oneOf(AUTO_ARCHIVE_MINUTES)} (minutes)`,
+	"limits.cooldownSeconds": `a whole number of seconds from 0 (off) to ${COUNT_MAXIMUMS["limits.cooldownSeconds"]}`,
+	"limits.memberDailyImages": `a whole number from 0 (unlimited) to ${COUNT_MAXIMUMS["limits.memberDailyImages"]}`,
+	"limits.serverDailyImages": `a whole number from 0 (unlimited) to ${COUNT_MAXIMUMS["limits.serverDailyImages"]}`,
+	"modlog.channelId": "a channel id",
+	"modlog.includePrompts": "true or false",
+	blocklist: `up to ${MAX_BLOCKLIST_ENTRIES} words or /patterns/, each with an optional reason`,
+	ageRestrictedPreset: oneOf(AGE_RESTRICTED_PRESETS),
+};
+
 const PATTERN_PROBLEMS: Record<SettingErrorDetails["invalidPattern"]["problem"], string> = {
 	syntax: "is not a valid regular expression",
 	tooLong: `is longer than ${MAX_PATTERN_LENGTH} characters`,
@@ -272,8 +345,8 @@ export const settingsMessages = {
 		` It comes from the **${preset}** preset: choose another preset to drop the preset's words.`,
 	errors: {
 		unknownSetting: ({ key, known }) => `${inlineCode(key)} is not a setting. The settings are: ${known.join(", ")}.`,
-		invalidValue: ({ key, expected }) =>
-			`That value does not fit ${inlineCode(key)}: it takes ${expected}. Nothing was changed.`,
+		invalidValue: ({ key }) =>
+			`That value does not fit ${inlineCode(key)}: it takes ${SETTING_EXPECTED[key]}. Nothing was changed.`,
 		modelNotAllowed: ({ model, allowed }) =>
 			`${inlineCode(model)} is not one of the models this bot's operator allows: ${allowed.join(", ")}. Nothing was changed.`,
 		thresholdTooPermissive: ({ key, threshold, mostPermissive }) =>

@@ -14,14 +14,17 @@ import type { SafetyCategory } from "../gemini/types.js";
 import { type CaseOutcome, type ModerationCase, saveCase } from "../moderation/cases.js";
 import type { Settings } from "../moderation/settings.js";
 import { modActionButtons } from "./components.js";
-import { type ModAction, parseCustomId } from "./customIds.js";
+import { EMBED_LIMITS } from "./embedLimits.js";
 import { CATEGORY_LABELS, modlogMessages } from "./messages.js";
-
-/** @see https://discord.com/developers/docs/resources/message#embed-object-embed-limits */
-export const EMBED_LIMITS = { title: 256, description: 4_096, fieldValue: 1_024, total: 6_000 } as const;
+import { type ModAction, parseCustomId } from "./routing/customIds.js";
 
 /** The prompt's share of an entry, so that with every field and a full "Moderator actions" it stays under the total. */
 export const MAX_LOGGED_PROMPT_CHARS = 3_000;
+
+/** Inline fields sit three to a row; a short cap keeps a long category or code list from swamping the entry. */
+const MAX_INLINE_FIELD_CHARS = 256;
+/** Block reasons and model ids are short identifiers; longer ones are cut. */
+const MAX_IDENTIFIER_CHARS = 100;
 
 const COLORS = { blocked: 0xd93f3f, refused: 0xe8a33d, denied: 0x8a8f98, appeal: 0x3d7fe8 } as const;
 
@@ -91,9 +94,13 @@ function outcomeFields(outcome: CaseOutcome): APIEmbedField[] {
 	const codes =
 		outcome.codes.length > 0 ? outcome.codes.map((code) => `\`${code}\``).join(", ") : modlogMessages.noCodes;
 	return [
-		{ name: modlogMessages.field.reason, value: `\`${truncate(outcome.reason, 100)}\``, inline: true },
-		{ name: modlogMessages.field.category, value: truncate(category, 256), inline: true },
-		{ name: modlogMessages.field.codes, value: truncate(codes, 256), inline: true },
+		{
+			name: modlogMessages.field.reason,
+			value: `\`${truncate(outcome.reason, MAX_IDENTIFIER_CHARS)}\``,
+			inline: true,
+		},
+		{ name: modlogMessages.field.category, value: truncate(category, MAX_INLINE_FIELD_CHARS), inline: true },
+		{ name: modlogMessages.field.codes, value: truncate(codes, MAX_INLINE_FIELD_CHARS), inline: true },
 	];
 }
 
@@ -119,7 +126,11 @@ export function caseEmbed(
 			value: modlogMessages.jumpLink(jumpLinkOf(moderationCase), moderationCase.channelId),
 			inline: true,
 		},
-		{ name: modlogMessages.field.model, value: `\`${truncate(moderationCase.model, 100)}\``, inline: true },
+		{
+			name: modlogMessages.field.model,
+			value: `\`${truncate(moderationCase.model, MAX_IDENTIFIER_CHARS)}\``,
+			inline: true,
+		},
 		...outcomeFields(outcome),
 	];
 	if (!includePrompt) fields.push({ name: modlogMessages.field.prompt, value: modlogMessages.promptOmitted });

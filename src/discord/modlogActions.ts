@@ -7,24 +7,27 @@ import {
 	PermissionFlagsBits,
 	RESTJSONErrorCodes,
 } from "discord.js";
+import { settingsAt } from "../conversation/startTurn.js";
 import type { Deps } from "../deps.js";
 import { getCase, type ModerationCase, saveCase } from "../moderation/cases.js";
 import { serializeByKey } from "../moderation/serializeByKey.js";
-import { settingsFor } from "./admitTurn.js";
 import { modActionButtons } from "./components.js";
-import type { CustomId, ModAction } from "./customIds.js";
 import { modlogMessages } from "./messages.js";
 import { caseEmbed, doneActionsOf, loggableError, postToModlog, withActionLine } from "./modlog.js";
+import type { CustomId, ModAction } from "./routing/customIds.js";
+import { turnPlaceOf } from "./routing/turnRequests.js";
 
 /** How long "Time out member" silences the member. */
 export const MOD_TIMEOUT_MS = 10 * 60_000;
 
 /** What each quick action needs, in the clicking moderator's permissions and in the bot's. */
 const ACTION_PERMISSIONS = {
-	delete: { flag: PermissionFlagsBits.ManageMessages, name: "Manage Messages" },
-	lock: { flag: PermissionFlagsBits.ManageThreads, name: "Manage Threads" },
-	timeout: { flag: PermissionFlagsBits.ModerateMembers, name: "Moderate Members" },
-} as const satisfies Record<ModAction, { flag: bigint; name: string }>;
+	delete: PermissionFlagsBits.ManageMessages,
+	lock: PermissionFlagsBits.ManageThreads,
+	timeout: PermissionFlagsBits.ModerateMembers,
+} as const satisfies Record<ModAction, bigint>;
+
+const MOD_TIMEOUT_MINUTES = MOD_TIMEOUT_MS / 60_000;
 
 // One appeal, and one log-message edit, at a time per case: a double click must not post twice or lose a line.
 const serially = serializeByKey();
@@ -50,7 +53,7 @@ async function appeal(interaction: ButtonInteraction, caseId: string, deps: Deps
 	if (!moderationCase) return modlogMessages.caseUnknown;
 	if (moderationCase.appealedAt) return modlogMessages.alreadyReported;
 	const channel = interaction.channel ?? (await channelOrNothing(deps, moderationCase.channelId));
-	const modlogChannelId = channel ? (await settingsFor(deps, channel)).settings.modlog.channelId : undefined;
+	const modlogChannelId = channel ? (await settingsAt(deps, await turnPlaceOf(channel))).modlog.channelId : undefined;
 	if (!modlogChannelId) return modlogMessages.noModlog;
 	const posted = await postToModlog(
 		deps,
@@ -126,7 +129,7 @@ async function timeOutMember(
 		if (isDiscordError(err, RESTJSONErrorCodes.UnknownMember)) return { text: modlogMessages.memberGone, done: false };
 		throw err;
 	}
-	return { text: modlogMessages.timedOut(moderationCase.requesterId, MOD_TIMEOUT_MS / 60_000), done: true };
+	return { text: modlogMessages.timedOut(moderationCase.requesterId, MOD_TIMEOUT_MINUTES), done: true };
 }
 
 /** Notes who did what on the log message and disables that action's button; best effort. */
@@ -134,7 +137,11 @@ async function noteOnLog(interaction: ButtonInteraction, action: ModAction, case
 	await serially(`log:${interaction.message.id}`, async () => {
 		const message = await interaction.message.fetch();
 		const [embed] = message.embeds.map((existing) => existing.toJSON());
-		const line = modlogMessages.actionLine[action](interaction.user.id, Math.floor(Date.now() / 1_000));
+		const line = modlogMessages.actionLine[action](
+			interaction.user.id,
+			Math.floor(Date.now() / 1_000),
+			MOD_TIMEOUT_MINUTES,
+		);
 		const done = [...new Set([...doneActionsOf(message.components.map((row) => row.toJSON())), action])];
 		await message.edit({
 			embeds: embed ? [withActionLine(embed, line)] : [],
@@ -150,9 +157,9 @@ export async function handleModAction(
 	{ action, caseId }: Extract<CustomId, { kind: "modAction" }>,
 	deps: Deps,
 ): Promise<void> {
-	const permission = ACTION_PERMISSIONS[action];
-	if (!interaction.inGuild() || !interaction.memberPermissions?.has(permission.flag)) {
-		await interaction.reply(privately(modlogMessages.actionNotAllowed(permission.name)));
+	const permission = modlogMessages.permission[action];
+	if (!interaction.inGuild() || !interaction.memberPermissions?.has(ACTION_PERMISSIONS[action])) {
+		await interaction.reply(privately(modlogMessages.actionNotAllowed(permission)));
 		return;
 	}
 	const moderationCase = await getCase(deps.store.keyv, caseId);
@@ -161,7 +168,7 @@ export async function handleModAction(
 		return;
 	}
 	await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-	const reason = `Moderation log case ${caseId}, by ${interaction.user.username} (${interaction.user.id})`;
+	const reason = modlogMessages.auditReason(caseId, interaction.user.username, interaction.user.id);
 	let result: ActionResult;
 	try {
 		if (action === "delete") result = await deleteOutput(deps, moderationCase);
@@ -169,7 +176,7 @@ export async function handleModAction(
 		else result = await timeOutMember(interaction, deps, moderationCase, reason);
 	} catch (err) {
 		if (!isDiscordError(err, RESTJSONErrorCodes.MissingPermissions, RESTJSONErrorCodes.MissingAccess)) throw err;
-		result = { text: modlogMessages.botLacks(permission.name), done: false };
+		result = { text: modlogMessages.botLacks(permission), done: false };
 	}
 	const logger = deps.logger.child({ module: "modlog" });
 	logger.info({ case: caseId, action, moderator: interaction.user.id, done: result.done }, "moderator quick action");

@@ -3,11 +3,9 @@ import { type APIEmbed, type APIEmbedField, escapeMarkdown } from "discord.js";
 import type { EffectiveSettings, SettingOrigin } from "../moderation/mergeSettings.js";
 import type { Settings } from "../moderation/settings.js";
 import { SAFETY_KEYS, type SettingKey } from "../moderation/validateSetting.js";
-import { settingsMessages } from "./messages.js";
+import { EMBED_LIMITS } from "./embedLimits.js";
+import { blocklistReason, settingsMessages } from "./messages.js";
 
-/** @see https://discord.com/developers/docs/resources/message#embed-object-embed-limits */
-export const EMBED_FIELD_MAX_CHARS = 1_024;
-export const EMBED_TOTAL_MAX_CHARS = 6_000;
 const MAX_ROLES_SHOWN = 10;
 const MAX_REASON_SHOWN = 80;
 
@@ -81,7 +79,7 @@ export function describeOrigin(origin: SettingOrigin, key?: SettingKey): string 
 }
 
 /** Joins lines up to `max` characters, replacing the lines that do not fit with "… and N more". */
-export function fitLines(lines: readonly string[], max = EMBED_FIELD_MAX_CHARS): string {
+export function fitLines(lines: readonly string[], max: number = EMBED_LIMITS.fieldValue): string {
 	const all = lines.join("\n");
 	if (all.length <= max) return all;
 	const kept: string[] = [];
@@ -99,7 +97,8 @@ function blocklistField({ settings, blocklistOrigins }: EffectiveSettings): stri
 	if (settings.blocklist.length === 0) return settingsMessages.view.emptyBlocklist;
 	const lines = settings.blocklist.map((entry, index) => {
 		const origin = blocklistOrigins[index];
-		const reason = entry.reason ? ` · ${escapeMarkdown(entry.reason.slice(0, MAX_REASON_SHOWN))}` : "";
+		const why = blocklistReason(entry);
+		const reason = why ? ` · ${escapeMarkdown(why.slice(0, MAX_REASON_SHOWN))}` : "";
 		return `${inlineCode(entry.pattern)} (${origin ? describeOrigin(origin) : settingsMessages.origins.default})${reason}`;
 	});
 	return fitLines(lines);
@@ -127,10 +126,4 @@ export function renderSettings(
 		fields,
 		footer: { text: settingsMessages.view.footer },
 	};
-}
-
-/** Characters Discord counts toward an embed's 6000: title, description, field names and values, footer. */
-export function embedLength(embed: APIEmbed): number {
-	const fields = (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
-	return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + fields + (embed.footer?.text.length ?? 0);
 }

@@ -17,6 +17,11 @@ import { createStore, type Store } from "../../src/conversation/store.js";
 import type { Conversation, Exchange, InputImage, UserTurn } from "../../src/conversation/types.js";
 import type { GeminiResult, GenerateContent } from "../../src/gemini/generate.js";
 import type { ModelReply } from "../../src/gemini/types.js";
+import { testAdmission } from "./admission.js";
+
+const admission = await testAdmission();
+/** A generous deadline: these canned calls answer at once. */
+const CALL = { deadline: Date.now() + 3_600_000 };
 
 type SentPart = {
 	text?: string;
@@ -113,7 +118,7 @@ const commitInfo = (
 /** Plays one turn through runTurn and commits it when it produced images, as takeTurn does. */
 async function play(conversation: Conversation, turn: UserTurn, answer: GeminiResult) {
 	const model = cannedGenerate([answer]);
-	const result = await runTurn({ generate: model.generate, store }, conversation, turn);
+	const result = await runTurn({ generate: model.generate, store, vertex: false }, conversation, turn, admission, CALL);
 	if (result.reply.kind !== "parts") throw new Error(`expected parts, got ${result.reply.kind}`);
 	const info = commitInfo(conversation, turn, result.reply, { droppedImages: result.droppedImages });
 	const updated = await commitTurn(store, conversation, turn, result.reply, info);
@@ -142,7 +147,7 @@ describe("runTurn", () => {
 		));
 
 		const model = cannedGenerate([imageAnswer([{ inlineData: { mimeType: "image/png", data: b64(bytes("out3")) } }])]);
-		await runTurn({ generate: model.generate, store }, conversation, userTurn("add a hat"));
+		await runTurn({ generate: model.generate, store, vertex: false }, conversation, userTurn("add a hat"), admission, CALL);
 		expect(model.contentsOf(0)).toEqual([
 			{
 				role: "user",
@@ -168,7 +173,7 @@ describe("runTurn", () => {
 		const first = bytes("first attachment");
 		const second = bytes("second attachment");
 		const model = cannedGenerate([imageAnswer([{ inlineData: { mimeType: "image/png", data: b64(bytes("x")) } }])]);
-		await runTurn({ generate: model.generate, store }, conversationWith(), userTurn("combine these", [first, second]));
+		await runTurn({ generate: model.generate, store, vertex: false }, conversationWith(), userTurn("combine these", [first, second]), admission, CALL);
 		expect(model.contentsOf(0)).toEqual([
 			{
 				role: "user",
@@ -198,7 +203,7 @@ describe("runTurn", () => {
 		}
 		const model = cannedGenerate([imageAnswer([{ inlineData: { mimeType: "image/png", data: b64(bytes("y")) } }])]);
 		// 8 stored images + 1 new: the 3 oldest drop (turn 0's input and output, turn 1's input).
-		const result = await runTurn({ generate: model.generate, store }, conversation, userTurn("again", [bytes("new")]));
+		const result = await runTurn({ generate: model.generate, store, vertex: false }, conversation, userTurn("again", [bytes("new")]), admission, CALL);
 		expect(result.droppedImages).toBe(3);
 		const contents = model.contentsOf(0);
 		expect(contents[0]?.parts[0]).toEqual({ text: expect.stringContaining("left out") });
@@ -227,12 +232,12 @@ describe("runTurn", () => {
 		const storedBefore = await store.getConversation(conversation.id);
 		const turn = userTurn("make it explicit");
 		const model = cannedGenerate([blockedAnswer(), blockedAnswer()]);
-		const blocked = await runTurn({ generate: model.generate, store }, conversation, turn);
+		const blocked = await runTurn({ generate: model.generate, store, vertex: false }, conversation, turn, admission, CALL);
 		expect(blocked.reply).toMatchObject({ kind: "blocked", stage: "output", category: "sexual" });
 		// The caller only commits parts; a blocked reply leaves the stored conversation as it was.
 		expect(await store.getConversation(conversation.id)).toEqual(storedBefore);
 		const reloaded = (await store.getConversation(conversation.id)) as Conversation;
-		await runTurn({ generate: model.generate, store }, reloaded, turn);
+		await runTurn({ generate: model.generate, store, vertex: false }, reloaded, turn, admission, CALL);
 		expect(model.requests).toHaveLength(2);
 		expect(model.contentsOf(1)).toEqual(model.contentsOf(0));
 		expect(model.contentsOf(1)).toHaveLength(3);

@@ -149,14 +149,28 @@ describe("createTurnQueue", () => {
 		expect(log).toEqual(["start a", "end a", "start b", "end b", "start d", "end d"]);
 	});
 
-	it("refuses to cancel a running or finished task", async () => {
+	it("aborts a running task's signal on cancel, and refuses to cancel a finished one", async () => {
 		const queue = createTurnQueue();
-		const a = gatedTask([], "a");
-		const run = queue.run("thread", a.task, { ticket: "ticket-a" });
-		await a.started;
+		const gate = Promise.withResolvers<void>();
+		const started = Promise.withResolvers<AbortSignal>();
+		const run = queue.run(
+			"thread",
+			async (signal) => {
+				started.resolve(signal);
+				await gate.promise;
+				return signal.aborted ? "stopped" : "finished";
+			},
+			{ ticket: "ticket-a" },
+		);
+		const signal = await started.promise;
+		expect(signal.aborted).toBe(false);
+		expect(queue.cancel("thread", "ticket-a")).toBe(true);
+		expect(signal.aborted).toBe(true);
+		expect((signal.reason as Error).name).toBe("AbortError");
+		// A second press is a no-op.
 		expect(queue.cancel("thread", "ticket-a")).toBe(false);
-		a.release();
-		expect(await run).toBe("a");
+		gate.resolve();
+		expect(await run).toBe("stopped");
 		expect(queue.cancel("thread", "ticket-a")).toBe(false);
 	});
 

@@ -2,14 +2,8 @@
 import { DiscordAPIError } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { modActionButtons } from "../../src/discord/components.js";
-import {
-	caseEmbed,
-	doneActionsOf,
-	EMBED_LIMITS,
-	jumpLinkOf,
-	loggableError,
-	withActionLine,
-} from "../../src/discord/modlog.js";
+import { EMBED_LIMITS, embedLength } from "../../src/discord/embedLimits.js";
+import { caseEmbed, doneActionsOf, jumpLinkOf, loggableError, withActionLine } from "../../src/discord/modlog.js";
 import type { CaseOutcome, ModerationCase } from "../../src/moderation/cases.js";
 
 const blockedImage: CaseOutcome = {
@@ -78,13 +72,7 @@ describe("caseEmbed", () => {
 		expect(embed.description?.endsWith("…\n```")).toBe(true);
 		let noted = embed;
 		for (let index = 0; index < 60; index++) noted = withActionLine(noted, `line ${index} ${"y".repeat(60)}`);
-		const total = [
-			noted.title,
-			noted.description,
-			noted.footer?.text,
-			...(noted.fields ?? []).flatMap((field) => [field.name, field.value]),
-		].join("").length;
-		expect(total).toBeLessThanOrEqual(EMBED_LIMITS.total);
+		expect(embedLength(noted)).toBeLessThanOrEqual(EMBED_LIMITS.total);
 	});
 
 	it("links to the channel when the case has no card message", () => {

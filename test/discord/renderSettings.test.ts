@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-	describeOrigin,
-	EMBED_FIELD_MAX_CHARS,
-	EMBED_TOTAL_MAX_CHARS,
-	embedLength,
-	fitLines,
-	formatSettingValue,
-	renderSettings,
-} from "../../src/discord/renderSettings.js";
+import { EMBED_LIMITS, embedLength } from "../../src/discord/embedLimits.js";
+import { describeOrigin, fitLines, formatSettingValue, renderSettings } from "../../src/discord/renderSettings.js";
 import { parseModerationConfig } from "../../src/moderation/config.js";
 import { mergeSettings } from "../../src/moderation/mergeSettings.js";
 import { type ScopeSettings, SETTING_KEYS, type SettingKey } from "../../src/moderation/validateSetting.js";
@@ -106,8 +99,8 @@ describe("renderSettings", () => {
 			{ preset: "strict", blocklist: entries("s"), "access.allowedRoles": roles, "access.deniedRoles": roles },
 			{ blocklist: entries("c") },
 		);
-		for (const field of embed.fields ?? []) expect(field.value.length).toBeLessThanOrEqual(EMBED_FIELD_MAX_CHARS);
-		expect(embedLength(embed)).toBeLessThanOrEqual(EMBED_TOTAL_MAX_CHARS);
+		for (const field of embed.fields ?? []) expect(field.value.length).toBeLessThanOrEqual(EMBED_LIMITS.fieldValue);
+		expect(embedLength(embed)).toBeLessThanOrEqual(EMBED_LIMITS.total);
 		const blocklist = embed.fields?.find((field) => field.name === "Blocklist")?.value ?? "";
 		expect(blocklist.split("\n")[0]).toBe("`nsfw` (preset strict) · This server does not allow sexual content.");
 		expect(blocklist).toMatch(/… and \d+ more$/);

@@ -1,8 +1,8 @@
 // src/discord/turnActions.ts: what Undo, Forget and Info do to a conversation, serialised with its turns.
-import type { Conversation, Exchange } from "../conversation/types.js";
-import type { Deps } from "../deps.js";
-import { capabilitiesOf, estimateUsd } from "../gemini/models.js";
-import { messages } from "./messages.js";
+import type { Conversation, Exchange } from "../../conversation/types.js";
+import type { Deps } from "../../deps.js";
+import { capabilitiesOf, estimateUsd } from "../../gemini/models.js";
+import { messages } from "../messages.js";
 
 /** "v3 · v4": the versions of the images a result made. */
 export function versionsOf(exchange: Exchange | undefined): string {

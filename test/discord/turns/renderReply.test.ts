@@ -1,8 +1,8 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { MAX_FILES_PER_MESSAGE, renderParts } from "../../src/discord/renderReply.js";
-import { MAX_MESSAGE_CHARS } from "../../src/discord/splitMessage.js";
-import type { ContentPart } from "../../src/gemini/types.js";
+import { MAX_FILES_PER_MESSAGE, renderParts } from "../../../src/discord/turns/renderReply.js";
+import { MAX_MESSAGE_CHARS } from "../../../src/discord/turns/splitMessage.js";
+import type { ContentPart } from "../../../src/gemini/types.js";
 
 const png = (red: number) =>
 	sharp({ create: { width: 16, height: 16, channels: 3, background: { r: red, g: 10, b: 10 } } })

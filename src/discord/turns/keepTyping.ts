@@ -1,5 +1,5 @@
 // src/discord/keepTyping.ts: keeps "Bot is typing…" on while a turn runs (Discord drops it after about 10 s).
-import type { Logger } from "../logger.js";
+import type { Logger } from "../../logger.js";
 
 export const TYPING_RENEW_MS = 8_000;
 

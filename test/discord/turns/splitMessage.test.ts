@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_MESSAGE_CHARS, splitMessage } from "../../src/discord/splitMessage.js";
+import { MAX_MESSAGE_CHARS, splitMessage } from "../../../src/discord/turns/splitMessage.js";
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const sentence = (index: number) => `This is sentence number ${index} of a long answer about bananas.`;

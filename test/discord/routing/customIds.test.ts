@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type CustomId, encodeCustomId, parseCustomId, TURN_ACTIONS } from "../../src/discord/customIds.js";
+import { type CustomId, encodeCustomId, parseCustomId, TURN_ACTIONS } from "../../../src/discord/routing/customIds.js";
 
 /** Discord's limit on a component's or modal's custom_id. @see https://discord.com/developers/docs/components/reference */
 const MAX_CUSTOM_ID_CHARS = 100;

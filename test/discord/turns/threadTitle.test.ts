@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_THREAD_NAME_CHARS, threadTitle } from "../../src/discord/threadTitle.js";
+import { MAX_THREAD_NAME_CHARS, threadTitle } from "../../../src/discord/turns/threadTitle.js";
 
 const longPrompt = "a very detailed prompt about a banana astronaut floating above the rings of saturn ".repeat(4);
 

@@ -1,7 +1,7 @@
 // src/discord/sendAll.ts: posts rendered messages to a thread or DM, in order.
 import type { MessageCreateOptions } from "discord.js";
 import type { Outgoing } from "./renderReply.js";
-import type { TurnChannel } from "./takeTurn.js";
+import type { TurnChannel } from "./turnChannel.js";
 
 /** Sends messages in order and returns their ids; nobody is ever pinged. */
 export async function sendAll(

@@ -1,13 +1,15 @@
 // src/discord/handleComponent.ts: result buttons (reroll, undo, edit, info, delete), Cancel, and /forget's confirmation.
 import { type ButtonInteraction, MessageFlags, PermissionFlagsBits } from "discord.js";
-import type { Deps } from "../deps.js";
-import { admitTurn, askerOf } from "./admitTurn.js";
-import { instructionModal } from "./components.js";
+import type { Deps } from "../../deps.js";
+import { startTurn } from "../../conversation/startTurn.js";
+import { instructionModal } from "../components.js";
 import { type CustomId, encodeCustomId } from "./customIds.js";
-import { messages } from "./messages.js";
-import { handleAppeal, handleModAction } from "./modlogActions.js";
-import { type TurnChannel, takeTurn } from "./takeTurn.js";
-import { describeResult, forgetHistory, undoLast, undoneNotice, versionsOf } from "./turnActions.js";
+import { messages } from "../messages.js";
+import { handleAppeal, handleModAction } from "../modlogActions.js";
+import { answerOutcome, askerOf, turnPlaceOf } from "./turnRequests.js";
+import { channelView } from "../turns/channelView.js";
+import type { TurnChannel } from "../turns/turnChannel.js";
+import { describeResult, forgetHistory, undoLast, undoneNotice, versionsOf } from "../turns/turnActions.js";
 
 type TurnButton = Extract<CustomId, { kind: "turn" }>;
 
@@ -62,22 +64,22 @@ async function onTurnButton(interaction: ButtonInteraction, id: TurnButton, deps
 	}
 	// Reroll and Undo check that their turn is still the latest inside the conversation's queue, after earlier turns commit.
 	if (id.action === "reroll") {
-		const prompt = latest?.user.flatMap((part) => (part.kind === "text" ? [part.text] : [])).join("\n") ?? "";
-		const admission = await admitTurn(deps, { channel, asker: askerOf(interaction), prompt, conversation });
-		await interaction.deferUpdate();
-		const outcome = await takeTurn(deps, {
-			admission,
-			channel,
-			requesterId: interaction.user.id,
-			text: "",
-			images: [],
-			options: conversation.options,
-			reroll: { turn: id.turn },
-		});
-		if (outcome === "stale") {
-			const now = await deps.store.getConversation(id.conversationId);
-			await interaction.followUp(privately(messages.staleButton(versionsOf(now?.exchanges.at(-1)))));
-		}
+		const logger = deps.logger.child({ module: "turn", entry: "reroll" });
+		const requesterId = interaction.user.id;
+		const view = () => channelView(channel, logger, { requesterId });
+		const outcome = await startTurn(
+			deps,
+			{
+				entry: "reroll",
+				place: await turnPlaceOf(channel),
+				asker: askerOf(interaction),
+				text: "",
+				attachments: [],
+				target: { kind: "continue", conversationId: id.conversationId, reroll: { turn: id.turn } },
+			},
+			{ accepted: () => interaction.deferUpdate().then(() => undefined), open: async () => view(), view, branch: async () => undefined },
+		);
+		await answerOutcome(interaction, outcome, conversation.model);
 		return;
 	}
 	await interaction.deferUpdate();

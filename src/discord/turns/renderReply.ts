@@ -1,8 +1,8 @@
 // src/discord/renderReply.ts: lays a model reply out as Discord messages, text and images in the model's order.
-import type { ContentPart, ModelReply } from "../gemini/types.js";
-import { fitForUpload } from "../images/fitForUpload.js";
-import type { ButtonRow } from "./components.js";
-import { blockedMessage, failureMessages, messages } from "./messages.js";
+import type { ContentPart, ModelReply } from "../../gemini/types.js";
+import { fitForUpload } from "../../images/fitForUpload.js";
+import type { ButtonRow } from "../components.js";
+import { blockedMessage, failureMessages, messages } from "../messages.js";
 import { MAX_MESSAGE_CHARS, splitMessage } from "./splitMessage.js";
 
 /** Discord's limits: 10 attachments per message and about 25 MB per request body. */

@@ -1,6 +1,6 @@
 // src/discord/channelSettings.ts: which channel a /settings or /usage command is about, as the settings store sees it.
 import type { Channel, ChatInputCommandInteraction, ThreadChannel } from "discord.js";
-import type { ChannelContext } from "../moderation/settingsStore.js";
+import type { ChannelContext } from "../../moderation/settingsStore.js";
 
 /** A channel as settings see it: a thread counts as its parent channel, with the parent's age restriction. */
 export type SettingsPlace = {

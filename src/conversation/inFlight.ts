@@ -1,0 +1,47 @@
+// src/conversation/inFlight.ts: durable markers for turns in progress, so a restart after a crash can tell their threads.
+import type Keyv from "keyv";
+import { serializeByKey } from "../moderation/serializeByKey.js";
+
+/** A turn that started and has not yet finished. */
+export type InFlightTurn = { conversationId: string; requesterId: string; startedAt: string; replyTo?: string };
+
+export type InFlight = {
+	/** Records that a turn started running in this conversation (one at a time per conversation). */
+	mark(turn: InFlightTurn): Promise<void>;
+	/** The turn ended (committed, failed and told, or cancelled). */
+	clear(conversationId: string): Promise<void>;
+	/** Every turn a previous run of the bot left unfinished; each is removed as it is returned. */
+	takeAll(): Promise<InFlightTurn[]>;
+};
+
+/**
+ * Keeps the markers in one record of the conversations' keyv, updated in call order within this process, so a
+ * SIGKILL mid-turn leaves the marker behind for the next start. One record per process: a conversation's turns all
+ * run in the process that holds its shard.
+ */
+export function createInFlight(keyv: Keyv, key = "inflight"): InFlight {
+	const serially = serializeByKey();
+	const update = (change: (turns: Record<string, InFlightTurn>) => void) =>
+		serially(key, async () => {
+			const turns = (await keyv.get<Record<string, InFlightTurn>>(key)) ?? {};
+			change(turns);
+			if (Object.keys(turns).length === 0) await keyv.delete(key);
+			else await keyv.set(key, turns);
+		});
+	return {
+		mark: (turn) =>
+			update((turns) => {
+				turns[turn.conversationId] = turn;
+			}),
+		clear: (conversationId) =>
+			update((turns) => {
+				delete turns[conversationId];
+			}),
+		takeAll: () =>
+			serially(key, async () => {
+				const turns = (await keyv.get<Record<string, InFlightTurn>>(key)) ?? {};
+				await keyv.delete(key);
+				return Object.values(turns);
+			}),
+	};
+}

@@ -1,0 +1,156 @@
+// src/conversation/playTurn.ts: a queued turn's run: Gemini within the deadline, the answer shown, then committed and settled.
+import { capabilitiesOf, estimateUsd } from "../gemini/models.js";
+import { newCaseId } from "../moderation/cases.js";
+import { type Admission, settle } from "./admit.js";
+import type { PipelineDeps } from "./pipelineDeps.js";
+import { assignVersions, commitTurn, runTurn, userTurnOf } from "./runTurn.js";
+import type { TurnNote, TurnOutcome, TurnRequest, TurnView } from "./turnRequest.js";
+import type { InputImage, UserTurn } from "./types.js";
+
+/** An admitted turn with its images loaded, waiting for its place in the conversation's line. */
+export type QueuedTurn = {
+	request: TurnRequest;
+	admission: Admission;
+	view: TurnView;
+	model: string;
+	/** The member's turn; its images carry their attachment names for notes. */
+	turn: Omit<UserTurn, "images"> & { images: (InputImage & { name?: string })[] };
+	reroll?: { turn: number };
+};
+
+/**
+ * Plays a turn that reached the front of its line: marks it in flight, calls Gemini (one deadline for every attempt
+ * and wait; `cancel` and shutdown abort it), shows the answer, reports a block or refusal to the moderation log,
+ * commits an answer with images after it is shown, and settles the quota with the images produced.
+ */
+export async function playTurn(
+	deps: PipelineDeps,
+	queued: QueuedTurn,
+	ticket: string,
+	cancel: AbortSignal,
+): Promise<TurnOutcome> {
+	const { view, admission, request } = queued;
+	const started = Date.now();
+	const logger = deps.logger.child({ module: "turn", entry: request.entry, conversation: view.id });
+	let model = queued.model;
+	await deps.inFlight.mark({
+		conversationId: view.id,
+		requesterId: queued.turn.requesterId,
+		startedAt: new Date(started).toISOString(),
+	});
+	try {
+		await view.started(ticket);
+		const signal = AbortSignal.any([cancel, deps.lifecycle.interrupt]);
+		signal.throwIfAborted();
+		const stored = await deps.store.getConversation(view.id);
+		if (!stored) throw new Error("conversation record missing");
+		model = stored.model;
+		const last = stored.exchanges.at(-1);
+		if (queued.reroll && last?.turn !== queued.reroll.turn) return { kind: "stale", latest: last };
+		const conversation = queued.reroll ? { ...stored, exchanges: stored.exchanges.slice(0, -1) } : stored;
+		const turn = queued.reroll && last ? await userTurnOf(deps.store, last) : queued.turn;
+		const { reply, droppedImages } = await runTurn(
+			{ generate: deps.generate, store: deps.store, vertex: Boolean(deps.config.gemini.vertex) },
+			conversation,
+			turn,
+			admission,
+			{ signal, deadline: started + deps.config.turns.deadlineMs, onWait: (wait) => view.waiting(wait) },
+		);
+		const versions = reply.kind === "parts" ? assignVersions(stored, turn, reply) : undefined;
+		const notes: TurnNote[] = [];
+		const animated = queued.turn.images.filter((image) => image.firstFrameOnly).map((image) => image.name ?? "image");
+		if (animated.length > 0) notes.push({ code: "firstFrameOnly", names: animated });
+		if (reply.kind === "parts" && droppedImages > 0 && !stored.droppedImagesNotified) {
+			notes.push({ code: "imagesDropped", kept: capabilitiesOf(model).maxContextImages });
+		}
+		const fresh = versions?.user.filter((_, index) => turn.images[index]?.version === undefined) ?? [];
+		if (fresh.length > 0) notes.push({ code: "uploadedVersions", versions: fresh });
+		const isCase = (reply.kind === "blocked" || reply.kind === "refused") && admission.context !== undefined;
+		const caseId = isCase ? newCaseId() : undefined;
+		const messageIds = await view.deliver({
+			conversationId: view.id,
+			turn: stored.nextTurn,
+			requesterId: turn.requesterId,
+			reply,
+			versions,
+			notes,
+			...(caseId ? { caseId } : {}),
+		});
+		if (caseId && admission.context && (reply.kind === "blocked" || reply.kind === "refused")) {
+			await deps.reportCase(
+				{
+					id: caseId,
+					guildId: admission.guildId,
+					channelId: view.id,
+					messageIds,
+					requesterId: turn.requesterId,
+					model,
+					prompt: turn.text,
+					outcome:
+						reply.kind === "blocked"
+							? {
+									kind: "blocked",
+									stage: reply.stage,
+									reason: reply.reason,
+									codes: reply.codes,
+									...(reply.category ? { category: reply.category } : {}),
+								}
+							: { kind: "refused" },
+					at: new Date().toISOString(),
+				},
+				admission.settings.modlog,
+			);
+		}
+		const imagesOut = versions?.model.length ?? 0;
+		// Shown is produced: the member has the images, whatever happens to the commit.
+		await settle(deps, admission, imagesOut, estimateUsd(model, imagesOut, reply.usage));
+		if (reply.kind === "parts" && versions) {
+			await commitTurn(deps.store, stored, turn, reply, {
+				droppedImages,
+				versions,
+				messageIds,
+				ms: Date.now() - started,
+				replaceLast: Boolean(queued.reroll),
+			});
+		}
+		deps.metrics.turns.inc({ outcome: reply.kind });
+		logger.info(
+			{
+				user: turn.requesterId,
+				model,
+				imagesIn: turn.images.length,
+				imagesOut,
+				outcome: reply.kind === "blocked" ? `blocked:${reply.reason}` : reply.kind,
+				...(reply.kind === "blocked" && reply.category ? { category: reply.category } : {}),
+				reroll: Boolean(queued.reroll),
+				promptChars: turn.text.length,
+				ms: Date.now() - started,
+			},
+			"turn finished",
+		);
+		return { kind: "done", conversationId: view.id, reply: reply.kind, imagesOut };
+	} catch (err) {
+		if (cancel.aborted) {
+			deps.metrics.turns.inc({ outcome: "cancelled" });
+			logger.info({ ms: Date.now() - started }, "turn cancelled");
+			return { kind: "cancelled" };
+		}
+		const cause = deps.lifecycle.interrupt.aborted ? deps.lifecycle.interrupt.reason : err;
+		deps.metrics.turns.inc({ outcome: "error" });
+		const shown = await view.fail(cause, model).catch((failErr: unknown) => {
+			logger.warn({ err: failErr }, "could not tell the member the turn failed");
+			return undefined;
+		});
+		const level = shown?.level ?? "error";
+		// Expected failures (Gemini busy, a deadline, a bad image) are outcomes: one line, no stack.
+		const fields = { ref: shown?.ref, kind: shown?.kind, ms: Date.now() - started };
+		if (level === "error") logger.error({ ...fields, err }, "turn failed");
+		else logger[level](fields, "turn failed");
+		return { kind: "failed", error: cause, shown: shown !== undefined };
+	} finally {
+		await view.finished();
+		await deps.inFlight
+			.clear(view.id)
+			.catch((err: unknown) => logger.error({ err }, "could not clear the turn's in-flight marker"));
+	}
+}

@@ -1,0 +1,111 @@
+// src/conversation/turnRequest.ts: what an entry point hands the turn pipeline, the ports it answers through, and what comes back.
+import type { UserInputError } from "../errors.js";
+import type { GeminiWait } from "../gemini/generate.js";
+import type { ModelReply } from "../gemini/types.js";
+import type { PolicyDenied } from "../moderation/policyErrors.js";
+import type { Settings } from "../moderation/settings.js";
+import type { TurnAsker, TurnPlace } from "./admit.js";
+import type { AttachmentInfo } from "./prepareTurn.js";
+import type { TurnVersions } from "./runTurn.js";
+import type { Conversation, Exchange, TurnOptions } from "./types.js";
+
+/** Which conversation the turn belongs to. */
+export type TurnTarget =
+	/** A new conversation; the ports open its channel (a thread, or the DM itself) once the turn is admitted. */
+	| { kind: "start"; title: string }
+	| {
+			kind: "continue";
+			conversationId: string;
+			/** The member replied to this message: when it shows an older result, the turn branches from there. */
+			replyToMessageId?: string;
+			/** Run the exchange numbered `turn` again; refused as stale if it is no longer the latest. */
+			reroll?: { turn: number };
+	  };
+
+/** Names the entry point in logs and metrics. */
+export const ENTRY_POINTS = ["imagine", "message", "editModal", "editImage", "reroll"] as const;
+export type EntryPoint = (typeof ENTRY_POINTS)[number];
+
+/** One turn, as any entry point describes it: plain data, no Discord types. */
+export type TurnRequest = {
+	entry: EntryPoint;
+	place: TurnPlace;
+	asker: TurnAsker;
+	text: string;
+	attachments: readonly AttachmentInfo[];
+	/** Options the member chose for this turn; the conversation's own fill the rest. */
+	options?: Partial<TurnOptions>;
+	target: TurnTarget;
+};
+
+/** A line the pipeline wants shown with a result. */
+export type TurnNote =
+	| { code: "firstFrameOnly"; names: string[] }
+	| { code: "imagesDropped"; kept: number }
+	| { code: "uploadedVersions"; versions: number[] };
+
+/** A finished model answer, ready to be shown. */
+export type TurnDelivery = {
+	conversationId: string;
+	/** The exchange number the result will be committed as (its buttons name it). */
+	turn: number;
+	requesterId: string;
+	reply: ModelReply;
+	versions: TurnVersions | undefined;
+	notes: TurnNote[];
+	/** Set for a block or refusal in a server: the moderation case behind its "Report a mistake" button. */
+	caseId?: string;
+};
+
+/** How a failure was shown to the member, for the log line. */
+export type ShownFailure = { ref: string; kind: string; level: "info" | "warn" | "error" };
+
+/** The channel a conversation lives in, as the pipeline drives it. */
+export type TurnView = {
+	/** The conversation id (the thread's or DM's channel id). */
+	id: string;
+	/** The thread's name, when the view opened a thread: the conversation's title. */
+	title?: string;
+	/** The turn waits behind others: show (or update) its place in line, with a way to cancel `ticket`. */
+	queued(position: number, ticket: string): void;
+	/** The turn starts: the place-in-line notice goes, typing and the progress line begin. */
+	started(ticket: string): Promise<void>;
+	/** What the Gemini call is doing now (running again, waiting out a quota, backing off). */
+	waiting(wait: GeminiWait): void;
+	/** Posts the answer; resolves the ids of the messages that show it. */
+	deliver(delivery: TurnDelivery): Promise<string[]>;
+	/** Tells the member why the turn ended without an answer. */
+	fail(err: unknown, model: string): Promise<ShownFailure>;
+	/** The turn is over: typing stops and the progress line goes. */
+	finished(): Promise<void>;
+};
+
+/** What the entry point does for the pipeline: acknowledge, and give it the channel to work in. */
+export type TurnPorts = {
+	/** The turn passed the checks and holds its quota: acknowledge the member now (defer, "On it"). */
+	accepted(): Promise<void>;
+	/** Opens the channel of a new conversation (a thread under the channel, or the DM itself). */
+	open(start: { title: string; settings: Settings }): Promise<TurnView>;
+	/** The channel of an existing conversation. */
+	view(conversationId: string): TurnView;
+	/** Opens a branch thread from `conversation`'s exchange at `index` and links the two threads; undefined when it cannot. */
+	branch(from: { conversation: Conversation; index: number; settings: Settings }): Promise<TurnView | undefined>;
+};
+
+/** Expected refusals the member is told privately; nothing was reserved, nothing reached Gemini. */
+export type TurnRefusal = UserInputError | PolicyDenied;
+
+/** How a turn ended; the entry point renders what the pipeline did not already show. */
+export type TurnOutcome =
+	| { kind: "done"; conversationId: string; reply: ModelReply["kind"]; imagesOut: number }
+	/** Refused before anything started (bad input, policy): tell the member privately. */
+	| { kind: "refused"; refusal: TurnRefusal }
+	/** Failed; `shown` says whether the member was already told in the conversation's channel. */
+	| { kind: "failed"; error: unknown; shown: boolean }
+	/** A reroll of a result that is no longer the latest. */
+	| { kind: "stale"; latest: Exchange | undefined }
+	| { kind: "cancelled" }
+	/** No conversation lives where a turn continued one. */
+	| { kind: "notAConversation" }
+	/** The bot is shutting down and took no new turn. */
+	| { kind: "stopping" };

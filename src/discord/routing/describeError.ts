@@ -1,0 +1,66 @@
+// src/discord/routing/describeError.ts: turns any error into the line a member sees, and says how loudly to log it.
+import { randomBytes } from "node:crypto";
+import { ApiError } from "@google/genai";
+import { DiscordAPIError, RESTJSONErrorCodes } from "discord.js";
+import { TurnInterrupted } from "../../conversation/lifecycle.js";
+import { type UserInputCode, UserInputError } from "../../errors.js";
+import { GeminiGaveUp } from "../../gemini/errors.js";
+import { retryDelayOf } from "../../gemini/withRetry.js";
+import { PolicyDenied } from "../../moderation/policyErrors.js";
+import { messages, policyMessages, userInputMessages } from "../messages.js";
+
+export type DescribedError = { text: string; ref: string; level: "info" | "warn" | "error"; kind: string };
+
+/** A short id shown to the member and logged with the error, so an operator can find one from the other. */
+export const newRef = () => randomBytes(4).toString("hex");
+
+/** What the bot needs to post a turn's messages and open its thread (see src/discord/permissions.ts for all of them). */
+const TURN_PERMISSIONS = "Send Messages, Attach Files, Create Public Threads and Send Messages in Threads";
+
+function describeInput<Code extends UserInputCode>(err: UserInputError<Code>): string {
+	return userInputMessages[err.code](err.details);
+}
+
+function describeDenial<Code extends PolicyDenied["code"]>(err: PolicyDenied<Code>): string {
+	return policyMessages[err.code](err.details);
+}
+
+function describeGaveUp(err: GeminiGaveUp): string {
+	if (err.code === "deadline") return messages.geminiDeadline((err as GeminiGaveUp<"deadline">).details.seconds);
+	return messages.geminiQuotaExhausted((err as GeminiGaveUp<"quotaExhausted">).details.retryAfterSeconds);
+}
+
+function describeGemini(err: ApiError, model: string, ref: string): DescribedError {
+	if (err.status === 429) {
+		const delay = retryDelayOf(err);
+		const text = messages.geminiQuota(delay ? Math.ceil(delay / 1_000) : undefined);
+		return { text, ref, level: "warn", kind: "geminiQuota" };
+	}
+	if (err.status >= 500) return { text: messages.geminiUnavailable, ref, level: "warn", kind: "geminiUnavailable" };
+	if (err.status === 401 || err.status === 403) {
+		return { text: messages.geminiAuth(ref), ref, level: "error", kind: "geminiAuth" };
+	}
+	if (err.status === 404) {
+		return { text: messages.geminiModelMissing(model), ref, level: "error", kind: "geminiModelMissing" };
+	}
+	return { text: messages.geminiRejected(ref), ref, level: "error", kind: "geminiRejected" };
+}
+
+/** Maps an error to a member-facing line; never includes an error message, stack or raw API body. */
+export function describeError(err: unknown, model: string): DescribedError {
+	const ref = newRef();
+	if (err instanceof UserInputError) return { text: describeInput(err), ref, level: "info", kind: err.code };
+	if (err instanceof PolicyDenied) return { text: describeDenial(err), ref, level: "info", kind: `policy:${err.code}` };
+	if (err instanceof GeminiGaveUp) return { text: describeGaveUp(err), ref, level: "warn", kind: `gemini:${err.code}` };
+	if (err instanceof TurnInterrupted) return { text: messages.turnInterrupted, ref, level: "info", kind: "interrupted" };
+	if (err instanceof ApiError) return describeGemini(err, model, ref);
+	if (err instanceof Error && err.name === "TimeoutError") {
+		return { text: messages.geminiTimeout, ref, level: "warn", kind: "geminiTimeout" };
+	}
+	if (err instanceof DiscordAPIError) {
+		if (err.code === RESTJSONErrorCodes.MissingPermissions || err.code === RESTJSONErrorCodes.MissingAccess) {
+			return { text: messages.missingPermissions(TURN_PERMISSIONS), ref, level: "warn", kind: "discordPermissions" };
+		}
+	}
+	return { text: messages.unexpected(ref), ref, level: "error", kind: "unexpected" };
+}

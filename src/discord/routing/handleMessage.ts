@@ -1,0 +1,90 @@
+// src/discord/routing/handleMessage.ts: a member's message in a bot thread (or a DM) is the next turn of its conversation.
+import { ChannelType, type Message } from "discord.js";
+import type { AttachmentInfo } from "../../conversation/prepareTurn.js";
+import { startTurn } from "../../conversation/startTurn.js";
+import type { TurnOutcome, TurnPorts } from "../../conversation/turnRequest.js";
+import type { Deps } from "../../deps.js";
+import { PolicyDenied } from "../../moderation/policyErrors.js";
+import { branchThread } from "../turns/branchThread.js";
+import { channelView } from "../turns/channelView.js";
+import { sendAll } from "../turns/sendAll.js";
+import { threadTitle } from "../turns/threadTitle.js";
+import type { TurnChannel } from "../turns/turnChannel.js";
+import { askerOf, outcomeText, turnPlaceOf } from "./turnRequests.js";
+
+/** Removes mentions of the bot, so "@bot make it yellow" reads as "make it yellow". */
+function promptOf(message: Message): string {
+	const botId = message.client.user.id;
+	return message.content.replaceAll(new RegExp(`<@!?${botId}>`, "g"), "").trim();
+}
+
+/** DMs a refusal to the author and marks their message with 🚫; false when their DMs are closed. */
+async function tellPrivately(message: Message, text: string): Promise<boolean> {
+	try {
+		await message.author.send({
+			content: `${text}\n-# About your message ${message.url}`,
+			allowedMentions: { parse: [] },
+		});
+	} catch {
+		return false;
+	}
+	await message.react("🚫").catch(() => undefined);
+	return true;
+}
+
+/** Tells the member what the pipeline did not already show: a policy refusal privately, anything else as a reply. */
+async function answer(message: Message, channel: TurnChannel, outcome: TurnOutcome, model: string): Promise<void> {
+	// A bot thread without a conversation is not ours to talk in (it was forgotten or never held one).
+	if (outcome.kind === "notAConversation") return;
+	const text = outcomeText(outcome, model);
+	if (!text) return;
+	const isPolicy = outcome.kind === "refused" && outcome.refusal instanceof PolicyDenied;
+	if (isPolicy && channel.type !== ChannelType.DM && (await tellPrivately(message, text))) return;
+	await sendAll(channel, [{ content: text, files: [] }], message.id);
+}
+
+/** Takes a turn for a human's message in a thread the bot owns and holds a conversation for, or in a DM. */
+export async function handleMessage(message: Message, deps: Deps): Promise<void> {
+	// Bots (this one included: Discord echoes its own messages), webhooks and system messages never start turns.
+	if (message.author.bot || message.webhookId || message.system) return;
+	const channel = message.channel;
+	const isDm = channel.type === ChannelType.DM;
+	const isBotThread = channel.isThread() && channel.ownerId === message.client.user.id;
+	if (!isDm && !isBotThread) return;
+	const turnChannel = channel as TurnChannel;
+	const attachments: AttachmentInfo[] = message.attachments.map((attachment) => ({
+		url: attachment.url,
+		name: attachment.name,
+		size: attachment.size,
+	}));
+	const text = promptOf(message);
+	if (!text && attachments.length === 0) return;
+	const logger = deps.logger.child({ module: "turn", entry: "message" });
+	const requesterId = message.author.id;
+	const startsDm = isDm && !(await deps.store.getConversation(channel.id));
+	const ports: TurnPorts = {
+		accepted: async () => undefined,
+		open: async () => channelView(turnChannel, logger, { requesterId, replyTo: message.id }),
+		view: () => channelView(turnChannel, logger, { requesterId, replyTo: message.id }),
+		async branch(from) {
+			if (!channel.isThread()) return undefined;
+			const thread = await branchThread(channel, from, requesterId, message.id);
+			return thread && channelView(thread, logger, { requesterId, title: thread.name });
+		},
+	};
+	const outcome = await startTurn(
+		deps,
+		{
+			entry: "message",
+			place: await turnPlaceOf(channel),
+			asker: askerOf({ user: message.author, member: message.member, memberPermissions: message.member?.permissions ?? null }),
+			text,
+			attachments,
+			target: startsDm
+				? { kind: "start", title: threadTitle(text) }
+				: { kind: "continue", conversationId: channel.id, ...(message.reference?.messageId ? { replyToMessageId: message.reference.messageId } : {}) },
+		},
+		ports,
+	);
+	await answer(message, turnChannel, outcome, deps.config.gemini.model);
+}

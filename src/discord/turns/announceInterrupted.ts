@@ -1,0 +1,19 @@
+// src/discord/turns/announceInterrupted.ts: after a crash, tells each thread whose turn was cut short to send it again.
+import type { Deps } from "../../deps.js";
+import { messages } from "../messages.js";
+
+/** Posts one notice per turn a previous run left in flight; the history was never touched by those turns. */
+export async function announceInterrupted(deps: Deps): Promise<void> {
+	const logger = deps.logger.child({ module: "discord" });
+	const turns = await deps.inFlight.takeAll();
+	for (const turn of turns) {
+		try {
+			const channel = await deps.discord.channels.fetch(turn.conversationId);
+			if (!channel?.isSendable()) continue;
+			await channel.send({ content: messages.interruptedByCrash(turn.requesterId), allowedMentions: { parse: [] } });
+			logger.info({ conversation: turn.conversationId, startedAt: turn.startedAt }, "told a thread its turn was cut short");
+		} catch (err) {
+			logger.warn({ err, conversation: turn.conversationId }, "could not tell a thread its turn was cut short");
+		}
+	}
+}

@@ -1,0 +1,94 @@
+// test/discord/turns/progress.test.ts: the long-generation status line, with fake timers.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ELAPSED_REFRESH_MS, SHOW_ELAPSED_AFTER_MS, trackProgress } from "../../../src/discord/turns/progress.js";
+import type { TurnChannel } from "../../../src/discord/turns/turnChannel.js";
+import { createLogger } from "../../../src/logger.js";
+import { cancelButton } from "../../../src/discord/components.js";
+import { messages } from "../../../src/discord/messages.js";
+
+/** A stand-in for the few channel and message methods progress uses; what it was asked to do is recorded. */
+function recordingChannel() {
+	const log: string[] = [];
+	const message = {
+		edit: async (payload: { content: string }) => {
+			log.push(`edit:${payload.content}`);
+			return message;
+		},
+		delete: async () => {
+			log.push("delete");
+			return message;
+		},
+	};
+	const channel = {
+		send: async (payload: { content: string }) => {
+			log.push(`send:${payload.content}`);
+			return message;
+		},
+	};
+	return { channel: channel as unknown as TurnChannel, log };
+}
+
+describe("trackProgress", () => {
+	beforeEach(() => {
+		vi.useFakeTimers();
+	});
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	it("shows nothing for a turn shorter than the threshold", async () => {
+		const { channel, log } = recordingChannel();
+		const progress = trackProgress(channel, createLogger("silent"), Date.now());
+		await vi.advanceTimersByTimeAsync(SHOW_ELAPSED_AFTER_MS - 1);
+		await progress.stop();
+		expect(log).toEqual([]);
+	});
+
+	it("shows the elapsed time after 30 s, refreshes it, and removes it when the turn ends", async () => {
+		const { channel, log } = recordingChannel();
+		const progress = trackProgress(channel, createLogger("silent"), Date.now());
+		await vi.advanceTimersByTimeAsync(SHOW_ELAPSED_AFTER_MS);
+		expect(log).toEqual(["send:⏳ Working on it… 30 s"]);
+		await vi.advanceTimersByTimeAsync(ELAPSED_REFRESH_MS);
+		expect(log.at(-1)).toBe("edit:⏳ Working on it… 45 s");
+		await progress.stop();
+		expect(log.at(-1)).toBe("delete");
+		await vi.advanceTimersByTimeAsync(ELAPSED_REFRESH_MS * 3);
+		expect(log.at(-1)).toBe("delete");
+	});
+
+	it("shows a quota wait at once, with its retry time and never as working, then working again", async () => {
+		const { channel, log } = recordingChannel();
+		const progress = trackProgress(channel, createLogger("silent"), Date.now());
+		const retryAt = Date.now() + 45_000;
+		progress.show({ kind: "quota", retryAt });
+		await vi.advanceTimersByTimeAsync(0);
+		expect(log).toEqual([`send:${messages.progressQuotaWait(retryAt)}`]);
+		expect(log[0]).toContain(`<t:${Math.ceil(retryAt / 1_000)}:R>`);
+		// The 30 s mark and the refreshes pass while it waits: the line still names the wait.
+		await vi.advanceTimersByTimeAsync(SHOW_ELAPSED_AFTER_MS + ELAPSED_REFRESH_MS * 2);
+		expect(log.filter((entry) => entry.includes("Working"))).toEqual([]);
+		progress.show({ kind: "running" });
+		await vi.advanceTimersByTimeAsync(0);
+		expect(log.at(-1)).toMatch(/^edit:⏳ Working on it… \d+ s$/);
+		await progress.stop();
+		expect(log.at(-1)).toBe("delete");
+	});
+
+	it("puts the Cancel row under the line", async () => {
+		const sent: unknown[] = [];
+		const message = { edit: async () => message, delete: async () => message };
+		const channel = {
+			send: async (payload: unknown) => {
+				sent.push(payload);
+				return message;
+			},
+		} as unknown as TurnChannel;
+		const row = cancelButton("100000000000000001", "ticket1", "100000000000000002");
+		const progress = trackProgress(channel, createLogger("silent"), Date.now(), row);
+		progress.show({ kind: "retry", retryAt: Date.now() + 2_000, attempt: 1 });
+		await vi.advanceTimersByTimeAsync(0);
+		expect(sent).toEqual([expect.objectContaining({ components: [row] })]);
+		await progress.stop();
+	});
+});
