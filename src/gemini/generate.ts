@@ -1,5 +1,6 @@
 // src/gemini/generate.ts: the one place that calls @google/genai's generateContent, with timeout, retries and a concurrency cap.
 import {
+	ApiError,
 	type GenerateContentParameters,
 	type GenerateContentResponse,
 	GoogleGenAI,
@@ -8,10 +9,19 @@ import {
 import PQueue from "p-queue";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
-import { withRetry } from "./withRetry.js";
+import { type GeminiWait, withRetry } from "./withRetry.js";
 
+export type { GeminiWait } from "./withRetry.js";
 export type GeminiResult = { response: GenerateContentResponse; finishMessage?: string };
-export type GenerateContent = (request: GenerateContentParameters, signal?: AbortSignal) => Promise<GeminiResult>;
+export type GenerateOptions = {
+	/** Cancel or shutdown: aborts the in-flight HTTP request and any wait; the call rejects with signal.reason. */
+	signal?: AbortSignal;
+	/** Epoch ms by which the whole call (queue wait, every attempt, every wait) must end. */
+	deadline: number;
+	/** Told when the call starts waiting (quota, backoff) and when an attempt is in flight again ("running"). */
+	onWait?: (wait: GeminiWait) => void;
+};
+export type GenerateContent = (request: GenerateContentParameters, options: GenerateOptions) => Promise<GeminiResult>;
 
 /** Creates the SDK client from config: Gemini API key mode, or Vertex AI when configured. */
 export function createGeminiClient(gemini: Config["gemini"]): GoogleGenAI {
@@ -48,42 +58,86 @@ function finishMessageCatcher(): { fetch: FetchFunction; finishMessage: () => st
 	return { fetch: capture, finishMessage: () => finishMessage };
 }
 
-/** Wraps the SDK's generateContent: per-attempt timeout, retries with backoff, at most `concurrency` calls at once. */
+/** One attempt: the SDK call with the call's signal, and a timeout of its own when `timeoutMs` ends before the deadline does. */
+async function attemptOnce(
+	ai: GoogleGenAI,
+	request: GenerateContentParameters,
+	signal: AbortSignal,
+	timeout: AbortSignal | undefined,
+): Promise<GeminiResult> {
+	const catcher = finishMessageCatcher();
+	try {
+		const response = await ai.models.generateContent({
+			...request,
+			config: {
+				...request.config,
+				abortSignal: timeout ? AbortSignal.any([signal, timeout]) : signal,
+				httpOptions: { ...request.config?.httpOptions, fetch: catcher.fetch },
+			},
+		});
+		const finishMessage = catcher.finishMessage() ?? response.candidates?.[0]?.finishMessage;
+		return finishMessage ? { response, finishMessage } : { response };
+	} catch (err) {
+		// The SDK aborts with a reason-less AbortError: report which of our signals it was.
+		if (signal.aborted) throw signal.reason;
+		if (timeout?.aborted) throw timeout.reason;
+		throw err;
+	}
+}
+
+/**
+ * Wraps the SDK's generateContent in the one retry policy (see withRetry): each attempt waits for one of
+ * `concurrency` slots (a retry goes ahead of fresh calls), gets min(timeoutMs, time left) and the caller's signal, and
+ * the whole call ends by `deadline`.
+ */
 export function createGenerate(
 	ai: GoogleGenAI,
-	options: { timeoutMs: number; maxRetries: number; concurrency: number; logger: Logger },
+	options: {
+		timeoutMs: number;
+		maxRetries: number;
+		concurrency: number;
+		maxQuotaWaitMs: number;
+		logger: Logger;
+		now?: () => number;
+	},
 ): GenerateContent {
-	const queue = new PQueue({ concurrency: options.concurrency });
-	return (request, signal) =>
-		queue.add(
-			() =>
-				withRetry(
-					async () => {
-						const catcher = finishMessageCatcher();
-						const timeout = AbortSignal.timeout(options.timeoutMs);
-						const attemptSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
-						const response = await ai.models
-							.generateContent({
-								...request,
-								config: { ...request.config, abortSignal: attemptSignal, httpOptions: { fetch: catcher.fetch } },
-							})
-							.catch((err: unknown) => {
-								// The SDK aborts with a reason-less AbortError; report our timeout as the TimeoutError it is.
-								throw timeout.aborted && !signal?.aborted ? timeout.reason : err;
-							});
-						const finishMessage = catcher.finishMessage() ?? response.candidates?.[0]?.finishMessage;
-						return finishMessage ? { response, finishMessage } : { response };
-					},
+	const { timeoutMs, concurrency, logger, now = Date.now } = options;
+	const queue = new PQueue({ concurrency });
+	return (request, { signal, deadline, onWait }) => {
+		let waited = false;
+		const runAttempt = (attempt: number, callSignal: AbortSignal) => {
+			const afterWait = waited || queue.pending >= concurrency || queue.size > 0;
+			return queue.add(
+				() => {
+					if (afterWait) onWait?.({ kind: "running" });
+					waited = false;
+					// At the deadline the call's own signal ends the attempt; a shorter timeout is this attempt's alone.
+					const timeout = timeoutMs < deadline - now() ? AbortSignal.timeout(timeoutMs) : undefined;
+					return attemptOnce(ai, request, callSignal, timeout);
+				},
+				{ signal: callSignal, priority: attempt > 0 ? 1 : 0 },
+			);
+		};
+		return withRetry(runAttempt, {
+			retries: options.maxRetries,
+			deadline,
+			maxQuotaWaitMs: options.maxQuotaWaitMs,
+			now,
+			...(signal ? { signal } : {}),
+			onWait: (wait, err) => {
+				waited = true;
+				logger.warn(
 					{
-						retries: options.maxRetries,
-						signal,
-						onRetry: ({ attempt, delayMs, err }) =>
-							options.logger.warn(
-								{ attempt, delayMs, status: (err as { status?: number }).status },
-								"gemini call retrying",
-							),
+						wait: wait.kind,
+						...(wait.kind === "retry" ? { attempt: wait.attempt } : {}),
+						delayMs: wait.retryAt - now(),
+						status: err instanceof ApiError ? err.status : undefined,
+						errName: err instanceof Error ? err.name : undefined,
 					},
-				),
-			signal ? { signal } : {},
-		);
+					"gemini call waiting",
+				);
+				onWait?.(wait);
+			},
+		});
+	};
 }

@@ -18,13 +18,17 @@ export type RecordedRequest = {
 		safetySettings?: unknown[];
 	};
 };
-export type ScriptedReply = { status?: number; body: unknown; delayMs?: number };
+export type ScriptedAnswer = { status?: number; body: unknown; delayMs?: number };
+/** An answer (after `delayMs`, if given), or `hang`: the request is read and never answered, as a stuck Gemini call. */
+export type ScriptedReply = ScriptedAnswer | { hang: true };
 
 export type FakeGemini = {
 	baseUrl: string;
 	apiKey: string;
 	requests: RecordedRequest[];
 	unknownRoutes: string[];
+	/** Requests whose connection the client closed before an answer was sent (an aborted or timed-out call). */
+	readonly aborted: number;
 	/** Replies served in order, one per call; when none is left, each call gets `defaultReply()`. */
 	enqueue(...replies: ScriptedReply[]): void;
 	close(): Promise<void>;
@@ -41,7 +45,7 @@ export async function solidPng(red: number, green = 80, blue = 160, size = 64): 
 export function reply(
 	parts: RecordedPart[],
 	extra: { finishReason?: string; finishMessage?: string; promptFeedback?: unknown } = {},
-): ScriptedReply {
+): ScriptedAnswer {
 	return {
 		body: {
 			candidates: [
@@ -60,7 +64,7 @@ export function reply(
 }
 
 /** A typical image answer: a thought (never shown), then text and images, each image with its own signature. */
-export function imageReply(images: Buffer[], text = "Here is your image.", signaturePrefix = "sig"): ScriptedReply {
+export function imageReply(images: Buffer[], text = "Here is your image.", signaturePrefix = "sig"): ScriptedAnswer {
 	return reply([
 		{ text: "Thinking about composition", thought: true },
 		{ text, thoughtSignature: `${signaturePrefix}-text` },
@@ -72,7 +76,7 @@ export function imageReply(images: Buffer[], text = "Here is your image.", signa
 }
 
 /** An HTTP error with Google's JSON error shape; a 429 carries google.rpc.RetryInfo when `retryDelay` is given. */
-export function errorReply(status: number, retryDelay?: string): ScriptedReply {
+export function errorReply(status: number, retryDelay?: string): ScriptedAnswer {
 	const statusName: Record<number, string> = {
 		400: "INVALID_ARGUMENT",
 		429: "RESOURCE_EXHAUSTED",
@@ -110,6 +114,8 @@ export async function startFakeGemini(): Promise<FakeGemini> {
 	const unknownRoutes: string[] = [];
 	const script: ScriptedReply[] = [];
 	let served = 0;
+	let aborted = 0;
+	let closing = false;
 	const defaultReply = async () =>
 		imageReply([await solidPng((served * 40) % 256)], `Image number ${served}.`, `sig${served}`);
 	const server = createServer((request, response) => {
@@ -120,6 +126,9 @@ export async function startFakeGemini(): Promise<FakeGemini> {
 			return;
 		}
 		const model = route[1];
+		response.on("close", () => {
+			if (!response.writableFinished && !closing) aborted++;
+		});
 		void (async () => {
 			const body = JSON.parse(await readBody(request)) as RecordedRequest["body"];
 			const key = request.headers["x-goog-api-key"];
@@ -130,6 +139,7 @@ export async function startFakeGemini(): Promise<FakeGemini> {
 			}
 			served++;
 			const next = script.shift() ?? (await defaultReply());
+			if ("hang" in next) return;
 			if (next.delayMs) await new Promise((resolve) => setTimeout(resolve, next.delayMs));
 			if (!response.destroyed) send(response, next.status ?? 200, next.body);
 		})().catch((err: unknown) =>
@@ -143,9 +153,13 @@ export async function startFakeGemini(): Promise<FakeGemini> {
 		apiKey,
 		requests,
 		unknownRoutes,
+		get aborted() {
+			return aborted;
+		},
 		enqueue: (...replies) => script.push(...replies),
 		close: () =>
 			new Promise<void>((resolve) => {
+				closing = true;
 				server.closeAllConnections();
 				server.close(() => resolve());
 			}),

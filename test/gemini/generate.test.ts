@@ -1,7 +1,8 @@
 import { ApiError, type GenerateContentParameters, Modality } from "@google/genai";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { buildRequest } from "../../src/gemini/buildRequest.js";
-import { createGeminiClient, createGenerate } from "../../src/gemini/generate.js";
+import { GeminiGaveUp } from "../../src/gemini/errors.js";
+import { createGeminiClient, createGenerate, type GeminiWait } from "../../src/gemini/generate.js";
 import { parseReply } from "../../src/gemini/parseReply.js";
 import { createLogger } from "../../src/logger.js";
 import { errorReply, type FakeGemini, imageReply, reply, solidPng, startFakeGemini } from "../fakes/fakeGemini.js";
@@ -18,23 +19,34 @@ afterEach(async () => {
 	await fake.close();
 });
 
-function generateWith(options: { timeoutMs?: number; maxRetries?: number; concurrency?: number } = {}) {
+type Settings = {
+	timeoutMs?: number;
+	maxRetries?: number;
+	concurrency?: number;
+	maxQuotaWaitMs?: number;
+	now?: () => number;
+};
+
+function generateWith(settings: Settings = {}) {
 	const gemini = {
 		apiKey: fake.apiKey,
 		baseUrl: fake.baseUrl,
 		vertex: undefined,
 		model: MODEL,
-		timeoutMs: options.timeoutMs ?? 10_000,
-		maxRetries: options.maxRetries ?? 0,
-		concurrency: options.concurrency ?? 4,
+		timeoutMs: settings.timeoutMs ?? 10_000,
+		maxRetries: settings.maxRetries ?? 0,
+		concurrency: settings.concurrency ?? 4,
+		maxQuotaWaitMs: settings.maxQuotaWaitMs ?? 5_000,
 	};
 	return createGenerate(createGeminiClient(gemini), {
-		timeoutMs: gemini.timeoutMs,
-		maxRetries: gemini.maxRetries,
-		concurrency: gemini.concurrency,
+		...gemini,
 		logger: createLogger("silent"),
+		...(settings.now ? { now: settings.now } : {}),
 	});
 }
+
+/** A deadline far enough away that only the test's own scripted failures end a call. */
+const soon = (ms = 20_000) => Date.now() + ms;
 
 const request = (text = "a banana in space"): GenerateContentParameters =>
 	buildRequest([{ role: "user", parts: [{ kind: "text", text }] }], {
@@ -44,11 +56,10 @@ const request = (text = "a banana in space"): GenerateContentParameters =>
 	});
 
 describe("createGeminiClient", () => {
-	// BUG (src/gemini/generate.ts, createGeminiClient): @google/genai 3.x defaults the Gemini API to "v1", so without
-	// an explicit apiVersion the bot posts to /v1/models/...; DESIGN.md and the fake expect /v1beta. Left failing.
+	// @google/genai 3.x defaults the Gemini API to "v1"; image options live on v1beta, which the fake serves.
 	it("posts to /v1beta/models/{model}:generateContent without any environment help", async () => {
 		fake.enqueue(imageReply([await solidPng(5)]));
-		await generateWith()(request()).catch(() => undefined);
+		await generateWith()(request(), { deadline: soon() });
 		expect(fake.unknownRoutes).toEqual([]);
 		expect(fake.requests.map((recorded) => recorded.model)).toEqual([MODEL]);
 	});
@@ -58,7 +69,7 @@ describe("createGenerate against the fake Gemini API", () => {
 	it("posts to the model's generateContent with the key header and our config", async () => {
 		const png = await solidPng(10);
 		fake.enqueue(imageReply([png], "Here it is.", "s"));
-		const { response } = await generateWith()(request());
+		const { response } = await generateWith()(request(), { deadline: soon() });
 		expect(fake.requests).toHaveLength(1);
 		const recorded = fake.requests[0];
 		expect(recorded?.model).toBe(MODEL);
@@ -77,7 +88,7 @@ describe("createGenerate against the fake Gemini API", () => {
 	it("captures finishMessage, which the SDK drops", async () => {
 		const finishMessage = "Unable to show the generated image. Support codes: 63429089";
 		fake.enqueue(reply([], { finishReason: "IMAGE_SAFETY", finishMessage }));
-		const result = await generateWith()(request());
+		const result = await generateWith()(request(), { deadline: soon() });
 		expect(result.finishMessage).toBe(finishMessage);
 		expect(parseReply(result.response, result.finishMessage)).toMatchObject({
 			kind: "blocked",
@@ -87,45 +98,111 @@ describe("createGenerate against the fake Gemini API", () => {
 		});
 	});
 
-	it("retries a 503 and then succeeds (one real backoff of at most a second)", async () => {
+	it("retries a 503 and then succeeds (one real backoff of at most a second), reporting the wait", async () => {
 		fake.enqueue(errorReply(503), imageReply([await solidPng(20)]));
-		const result = await generateWith({ maxRetries: 2 })(request());
+		const waits: GeminiWait[] = [];
+		const result = await generateWith({ maxRetries: 2 })(request(), {
+			deadline: soon(),
+			onWait: (wait) => waits.push(wait),
+		});
 		expect(fake.requests).toHaveLength(2);
 		expect(parseReply(result.response).kind).toBe("parts");
+		expect(waits).toEqual([{ kind: "retry", retryAt: expect.any(Number), attempt: 1 }, { kind: "running" }]);
 	});
 
 	it("does not retry a 400", async () => {
 		fake.enqueue(errorReply(400), imageReply([await solidPng(30)]));
-		const error = await generateWith({ maxRetries: 3 })(request()).catch((err: unknown) => err);
+		const error = await generateWith({ maxRetries: 3 })(request(), { deadline: soon() }).catch((err: unknown) => err);
 		expect(error).toBeInstanceOf(ApiError);
 		expect((error as ApiError).status).toBe(400);
 		expect(fake.requests).toHaveLength(1);
 	});
 
-	// BUG (src/gemini/generate.ts): the SDK aborts its own per-attempt controller without a reason, so our
-	// AbortSignal.timeout surfaces as an "AbortError": withRetry never retries it and describeError cannot tell it
-	// is a timeout. This test and the next are left failing.
-	it("fails a reply slower than timeoutMs with a TimeoutError", async () => {
+	it("fails a reply slower than timeoutMs with a TimeoutError, and the request is aborted", async () => {
 		fake.enqueue({ ...imageReply([await solidPng(40)]), delayMs: 2_000 });
-		const error = await generateWith({ timeoutMs: 150, maxRetries: 0 })(request()).catch((err: unknown) => err);
+		const error = await generateWith({ timeoutMs: 150 })(request(), { deadline: soon() }).catch((err: unknown) => err);
 		expect(error).toBeInstanceOf(Error);
 		expect((error as Error).name).toBe("TimeoutError");
 		expect(fake.requests).toHaveLength(1);
+		await vi.waitFor(() => expect(fake.aborted).toBe(1));
 	});
 
 	it("retries an attempt that timed out", async () => {
-		fake.enqueue({ ...imageReply([await solidPng(45)]), delayMs: 2_000 }, imageReply([await solidPng(46)]));
-		const result = await generateWith({ timeoutMs: 150, maxRetries: 1 })(request()).catch((err: unknown) => err);
-		expect(fake.requests).toHaveLength(2);
+		fake.enqueue({ hang: true }, imageReply([await solidPng(46)]));
+		const result = await generateWith({ timeoutMs: 150, maxRetries: 1 })(request(), { deadline: soon() });
 		expect(result).toHaveProperty("response");
+		expect(fake.requests).toHaveLength(2);
+		await vi.waitFor(() => expect(fake.aborted).toBe(1));
+	});
+});
+
+describe("createGenerate: deadline, quota and cancellation", () => {
+	it("aborts a hung request at the deadline with GeminiGaveUp deadline, and the fake sees the connection closed", async () => {
+		fake.enqueue({ hang: true });
+		const waits: GeminiWait[] = [];
+		const error = await generateWith({ timeoutMs: 60_000, maxRetries: 3 })(request(), {
+			deadline: Date.now() + 300,
+			onWait: (wait) => waits.push(wait),
+		}).catch((err: unknown) => err);
+		expect(error).toBeInstanceOf(GeminiGaveUp);
+		expect(error).toMatchObject({ code: "deadline" });
+		expect(fake.requests).toHaveLength(1);
+		expect(waits).toEqual([]);
+		await vi.waitFor(() => expect(fake.aborted).toBe(1));
 	});
 
-	it("stops at once when the caller's signal aborts", async () => {
-		fake.enqueue({ ...imageReply([await solidPng(50)]), delayMs: 2_000 });
-		const controller = new AbortController();
-		const pending = generateWith({ maxRetries: 3 })(request(), controller.signal);
-		setTimeout(() => controller.abort(new Error("member left")), 50);
-		await expect(pending).rejects.toThrow();
+	it("waits out a 429 with RetryInfo 1s under a bound of 5 s and succeeds on the second attempt", async () => {
+		fake.enqueue(errorReply(429, "1s"), imageReply([await solidPng(60)]));
+		const clock = Date.now();
+		const waits: GeminiWait[] = [];
+		const result = await generateWith({ maxQuotaWaitMs: 5_000, now: () => clock })(request(), {
+			deadline: clock + 20_000,
+			onWait: (wait) => waits.push(wait),
+		});
+		expect(parseReply(result.response).kind).toBe("parts");
+		expect(fake.requests).toHaveLength(2);
+		expect(waits).toEqual([{ kind: "quota", retryAt: clock + 1_000 }, { kind: "running" }]);
+	});
+
+	it("fails at once with quotaExhausted when a 429 asks for 600 s", async () => {
+		fake.enqueue(errorReply(429, "600s"), imageReply([await solidPng(70)]));
+		const waits: GeminiWait[] = [];
+		const error = await generateWith({ maxQuotaWaitMs: 5_000, maxRetries: 3 })(request(), {
+			deadline: soon(),
+			onWait: (wait) => waits.push(wait),
+		}).catch((err: unknown) => err);
+		expect(error).toBeInstanceOf(GeminiGaveUp);
+		expect(error).toMatchObject({ code: "quotaExhausted", details: { retryAfterSeconds: 600 } });
+		expect((error as GeminiGaveUp).cause).toBeInstanceOf(ApiError);
 		expect(fake.requests).toHaveLength(1);
+		expect(waits).toEqual([]);
+	});
+
+	it("rejects with the signal's reason when aborted mid-request, and the request is aborted", async () => {
+		fake.enqueue({ hang: true });
+		const controller = new AbortController();
+		const reason = new Error("member left");
+		const pending = generateWith({ maxRetries: 3 })(request(), { signal: controller.signal, deadline: soon() });
+		const outcome = pending.catch((err: unknown) => err);
+		await vi.waitFor(() => expect(fake.requests).toHaveLength(1));
+		controller.abort(reason);
+		expect(await outcome).toBe(reason);
+		await vi.waitFor(() => expect(fake.aborted).toBe(1));
+		expect(fake.requests).toHaveLength(1);
+	});
+
+	it("reports running when a call leaves the concurrency queue, and ends one that waits there past its deadline", async () => {
+		fake.enqueue({ ...imageReply([await solidPng(80)]), delayMs: 400 });
+		const generate = generateWith({ concurrency: 1 });
+		const firstWaits: GeminiWait[] = [];
+		const first = generate(request("first"), { deadline: soon(), onWait: (wait) => firstWaits.push(wait) });
+		const late = await generate(request("late"), { deadline: Date.now() + 100 }).catch((err: unknown) => err);
+		expect(late).toMatchObject({ code: "deadline" });
+		const secondWaits: GeminiWait[] = [];
+		const second = generate(request("second"), { deadline: soon(), onWait: (wait) => secondWaits.push(wait) });
+		await Promise.all([first, second]);
+		expect(firstWaits).toEqual([]);
+		expect(secondWaits).toEqual([{ kind: "running" }]);
+		expect(fake.requests.map((recorded) => recorded.body.contents[0]?.parts[0]?.text)).toEqual(["first", "second"]);
 	});
 });
