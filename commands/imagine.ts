@@ -8,7 +8,7 @@ import {
 import { type AttachmentInfo, MAX_PROMPT_CHARS } from "../src/conversation/prepareTurn.js";
 import { startTurn } from "../src/conversation/startTurn.js";
 import type { TurnPorts } from "../src/conversation/turnRequest.js";
-import { OUTPUT_MODES, type TurnOptions } from "../src/conversation/types.js";
+import type { TurnOptions } from "../src/conversation/types.js";
 import type { Deps } from "../src/deps.js";
 import { messages } from "../src/discord/messages.js";
 import { answerOutcome, askerOf, turnPlaceOf } from "../src/discord/routing/turnRequests.js";
@@ -17,6 +17,7 @@ import { openThread, type ThreadParent, threadParentOf } from "../src/discord/tu
 import { threadTitle } from "../src/discord/turns/threadTitle.js";
 import type { TurnChannel } from "../src/discord/turns/turnChannel.js";
 import { ASPECT_RATIOS, type AspectRatio, IMAGE_SIZES, type ImageSize } from "../src/gemini/models.js";
+import { OUTPUT_MODES } from "../src/gemini/types.js";
 import type { Settings } from "../src/moderation/settings.js";
 
 const IMAGE_OPTIONS = ["image", "image2", "image3"] as const;

@@ -48,7 +48,7 @@ export const envSchema = moderationEnvSchema.extend({
 	GEMINI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
 	GEMINI_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
 	GEMINI_MAX_QUOTA_WAIT_MS: milliseconds(0, 600_000, 60_000),
-	TURN_DEADLINE_MS: milliseconds(10_000, 1_800_000, 180_000),
+	TURN_DEADLINE_MS: milliseconds(1_000, 1_800_000, 180_000),
 	SHUTDOWN_GRACE_MS: milliseconds(0, 600_000, 30_000),
 	STORE_URL: storeUrl,
 	STORE_NAMESPACE: z

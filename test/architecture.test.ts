@@ -1,13 +1,13 @@
 // Enforces CONVENTIONS.md's shape: the domain never imports discord.js, and @google/genai stays in src/gemini/.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, normalize, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = join(import.meta.dirname, "..");
 const DOMAIN_FOLDERS = ["src/conversation", "src/gemini", "src/images", "src/moderation"];
 /** Files outside src/gemini/ allowed to import @google/genai, and why. */
 const GENAI_EXCEPTIONS = new Map([
-	["src/discord/describeError.ts", "classifies ApiError by instanceof and status, as CONVENTIONS.md item 8 allows"],
+	["src/discord/routing/describeError.ts", "classifies ApiError by instanceof and status, as CONVENTIONS.md item 8 allows"],
 ]);
 
 function sourceFiles(folder: string): string[] {
@@ -35,6 +35,33 @@ const importsFile = (file: string, name: string) =>
 	importsOf(readFileSync(join(ROOT, file), "utf8")).some(
 		(specifier) => specifier === name || specifier.startsWith(`${name}/`),
 	);
+
+/** Every project file a file imports (relative specifiers, `.js` resolved to the `.ts` source). */
+function localImportsOf(file: string): string[] {
+	return importsOf(readFileSync(join(ROOT, file), "utf8"))
+		.filter((specifier) => specifier.startsWith("."))
+		.map((specifier) => normalize(join(dirname(file), specifier)).replace(/\.js$/, ".ts").split("\\").join("/"));
+}
+
+/** The import cycles among `files`, each as the path that closes it (depth-first, one report per cycle found). */
+export function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+	const cycles: string[][] = [];
+	const state = new Map<string, "open" | "done">();
+	const stack: string[] = [];
+	const visit = (file: string) => {
+		state.set(file, "open");
+		stack.push(file);
+		for (const next of graph.get(file) ?? []) {
+			if (!graph.has(next)) continue;
+			if (state.get(next) === "open") cycles.push([...stack.slice(stack.indexOf(next)), next]);
+			else if (!state.has(next)) visit(next);
+		}
+		stack.pop();
+		state.set(file, "done");
+	};
+	for (const file of graph.keys()) if (!state.has(file)) visit(file);
+	return cycles;
+}
 
 describe("architecture", () => {
 	it("finds the files it checks (and sees every kind of import)", () => {
@@ -70,5 +97,30 @@ describe("architecture", () => {
 
 	it("every listed exception still exists", () => {
 		for (const file of GENAI_EXCEPTIONS.keys()) expect(existsSync(join(ROOT, file))).toBe(true);
+	});
+
+	it("finds a cycle when there is one", () => {
+		const graph = new Map([
+			["a.ts", ["b.ts"]],
+			["b.ts", ["c.ts"]],
+			["c.ts", ["a.ts", "d.ts"]],
+			["d.ts", []],
+		]);
+		expect(importCycles(graph)).toEqual([["a.ts", "b.ts", "c.ts", "a.ts"]]);
+		expect(importCycles(new Map([["a.ts", ["b.ts"]], ["b.ts", []]]))).toEqual([]);
+	});
+
+	it("has no import cycles (type-only imports included)", () => {
+		const files = [...sourceFiles("src"), ...sourceFiles("commands")];
+		const graph = new Map(files.map((file) => [file, localImportsOf(file)]));
+		expect(graph.get("src/bot.ts")).toContain("src/conversation/store.ts");
+		expect(importCycles(graph)).toEqual([]);
+	});
+
+	it("the router gets the command list from the composition root, never from commands/", () => {
+		const routing = sourceFiles("src/discord").filter((file) => file.startsWith("src/discord/routing/"));
+		expect(routing.length).toBeGreaterThan(0);
+		const offenders = routing.filter((file) => localImportsOf(file).some((target) => target.startsWith("commands/")));
+		expect(offenders).toEqual([]);
 	});
 });

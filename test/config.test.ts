@@ -46,7 +46,7 @@ describe("loadConfig", () => {
 	});
 
 	it.each([
-		["TURN_DEADLINE_MS", "9999"],
+		["TURN_DEADLINE_MS", "999"],
 		["TURN_DEADLINE_MS", "1800001"],
 		["TURN_DEADLINE_MS", "90000.5"],
 		["GEMINI_MAX_QUOTA_WAIT_MS", "-1"],

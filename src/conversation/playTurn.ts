@@ -2,6 +2,7 @@
 import { capabilitiesOf, estimateUsd } from "../gemini/models.js";
 import { newCaseId } from "../moderation/cases.js";
 import { type Admission, settle } from "./admit.js";
+import { TurnInterrupted } from "./lifecycle.js";
 import type { PipelineDeps } from "./pipelineDeps.js";
 import { assignVersions, commitTurn, runTurn, userTurnOf } from "./runTurn.js";
 import type { TurnNote, TurnOutcome, TurnRequest, TurnView } from "./turnRequest.js";
@@ -40,6 +41,8 @@ export async function playTurn(
 	});
 	try {
 		await view.started(ticket);
+		// A turn that reaches the front of its line after shutdown began would only be cut short: say so now.
+		if (deps.lifecycle.stopping) throw new TurnInterrupted();
 		const signal = AbortSignal.any([cancel, deps.lifecycle.interrupt]);
 		signal.throwIfAborted();
 		const stored = await deps.store.getConversation(view.id);

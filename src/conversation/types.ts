@@ -1,9 +1,6 @@
 // src/conversation/types.ts: the conversation domain, plain data only (what the store keeps and runTurn takes).
 import type { AspectRatio, ImageSize } from "../gemini/models.js";
-import type { Usage } from "../gemini/types.js";
-
-export const OUTPUT_MODES = ["image", "image_and_text"] as const;
-export type OutputMode = (typeof OUTPUT_MODES)[number];
+import type { OutputMode, Usage } from "../gemini/types.js";
 
 /** An image kept in the blob store under the sha256 of its bytes. */
 export type ImageRef = { sha256: string; mimeType: string; bytes: number };

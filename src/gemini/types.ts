@@ -1,6 +1,9 @@
 // src/gemini/types.ts: plain data in and out of the Gemini layer (no SDK types leak past src/gemini/).
-import type { OutputMode } from "../conversation/types.js";
 import type { AspectRatio, ImageSize } from "./models.js";
+
+/** Image only, or image and text (responseModalities IMAGE, or TEXT and IMAGE). */
+export const OUTPUT_MODES = ["image", "image_and_text"] as const;
+export type OutputMode = (typeof OUTPUT_MODES)[number];
 
 export type ContentPart =
 	| { kind: "text"; text: string; thoughtSignature?: string }
