@@ -10,16 +10,14 @@ import {
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Deps } from "../src/deps.js";
+import { settingsMessages } from "../src/discord/messages.js";
 import { answerSettings, SCOPE_CHOICES, type SettingsRequest } from "../src/discord/moderation/answerSettings.js";
 import { settingsPlaceOf } from "../src/discord/routing/channelSettings.js";
-import { settingsMessages } from "../src/discord/messages.js";
 import { MAX_PATTERN_LENGTH } from "../src/moderation/matchBlocklist.js";
-import { SETTING_KEYS, type SettingKey } from "../src/moderation/validateSetting.js";
+import { MAX_REASON_CHARS, SETTING_KEYS, type SettingKey } from "../src/moderation/validateSetting.js";
 
 /** @see https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-option-choice-structure */
 const MAX_CHOICE_NAME = 100;
-/** validateSetting.ts refuses longer reasons. */
-const MAX_REASON_CHARS = 200;
 
 const keyChoices = (keys: readonly SettingKey[]) =>
 	keys.map((key) => ({ name: `${key} — ${settingsMessages.hint(key)}`.slice(0, MAX_CHOICE_NAME), value: key }));

@@ -1,8 +1,9 @@
 // src/conversation/startTurn.ts: the one turn pipeline every entry point calls: check, admit, prepare, then queue and play.
 import { UserInputError } from "../errors.js";
 import { newCaseId } from "../moderation/cases.js";
+import { defaultSettings } from "../moderation/defaultSettings.js";
 import { PolicyDenied } from "../moderation/policyErrors.js";
-import { defaultSettings, type Settings } from "../moderation/settings.js";
+import type { Settings } from "../moderation/settings.js";
 import { type Admission, admit, settle, type TurnPlace } from "./admit.js";
 import { branchConversation, newConversation, olderResultIndex } from "./newConversation.js";
 import type { PipelineDeps } from "./pipelineDeps.js";

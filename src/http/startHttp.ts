@@ -17,7 +17,11 @@ export function createMetrics(): Metrics {
 	return { registry, turns };
 }
 
-/** Serves GET /healthz (200 when Discord is ready, else 503) and GET /metrics on 127.0.0.1-or-any `port`. */
+/**
+ * Serves GET /healthz (200 when Discord is ready, else 503) and GET /metrics on `port` on every network interface:
+ * a container's health check and Prometheus reach it from outside the container, so bind-to-loopback would hide it.
+ * Nothing served is secret, but keep the port off the public internet (firewall, or publish it only to the host).
+ */
 export async function startHttp(port: number, metrics: Metrics, isReady: () => boolean): Promise<Server> {
 	const server = createServer((request, response) => {
 		if (request.method === "GET" && request.url === "/healthz") {

@@ -41,10 +41,15 @@ function checkAccess({ settings, member, prompt, thread }: PolicyRequest): Polic
 	}
 	const match = matchBlocklist(prompt, settings.blocklist);
 	if (match) {
-		const { pattern, reason } = match.entry;
+		const { pattern, reason, presetReason } = match.entry;
 		return {
 			code: "blocklisted",
-			details: reason ? { matched: match.matched, pattern, reason } : { matched: match.matched, pattern },
+			details: {
+				matched: match.matched,
+				pattern,
+				...(reason ? { reason } : {}),
+				...(presetReason ? { presetReason } : {}),
+			},
 		};
 	}
 	return undefined;

@@ -1,9 +1,9 @@
 // src/moderation/mergeSettings.ts: layers defaults, presets, server and channel values into one channel's effective settings.
 import type { ModerationConfig } from "./config.js";
+import { defaultSettings } from "./defaultSettings.js";
 import { PRESETS } from "./presets.js";
 import {
 	type BlocklistEntry,
-	defaultSettings,
 	HARM_CATEGORIES,
 	type PresetName,
 	peopleRank,
@@ -19,9 +19,8 @@ export type SettingOrigin = {
 	/** The preset that gave the value, when source is "preset". */
 	preset?: PresetName;
 	/**
-	 * Set when a bound lowered the value: the operator's SAFETY_MOST_PERMISSIVE; the rule that a channel not marked
-	 * age-restricted is never looser than the standard preset; or the rule that an age-restricted channel never
-	 * allows images of children.
+	 * Set when a bound lowered the value: the operator's SAFETY_MOST_PERMISSIVE ("operator"), or the rule that an
+	 * age-restricted channel never allows images of children ("ageRestricted").
 	 */
 	capped?: "operator" | "ageRestricted";
 };
@@ -65,9 +64,9 @@ function assign(settings: Settings, key: SettingKey, value: unknown): void {
  * Computes a channel's effective settings and where each value came from. Lowest to highest: the defaults
  * (the standard preset), the server's preset, the server's values, the age-restricted preset (only in a channel
  * marked age-restricted, unless set to "none"), the channel's preset, the channel's values. Blocklists add up:
- * the preset's words, then the server's, then the channel's. Then the caps: outside age-restricted channels no
- * safety threshold is looser than the standard preset's; inside them people are at most adults; everywhere no
- * threshold is looser than the operator's SAFETY_MOST_PERMISSIVE.
+ * the preset's words, then the server's, then the channel's. Then the caps: no threshold is looser than the
+ * operator's SAFETY_MOST_PERMISSIVE, anywhere (a moderator may choose relaxed in any channel within it); in an
+ * age-restricted channel people are at most adults.
  */
 export function mergeSettings({ config, server, channel, ageRestricted }: MergeInput): EffectiveSettings {
 	const settings = defaultSettings(config);

@@ -1,5 +1,6 @@
 // src/moderation/policyErrors.ts: why the policy check refused a turn, as codes with the numbers a member needs.
 import { CodedError } from "../errors.js";
+import type { PresetReason } from "./settings.js";
 export type PolicyDenialDetails = {
 	/** The member holds a role the settings deny. */
 	deniedRole: { roleId: string };
@@ -7,8 +8,11 @@ export type PolicyDenialDetails = {
 	notAllowedRole: { allowedRoles: string[] };
 	/** Only the thread's starter may add turns to it. */
 	threadStarterOnly: { starterId: string };
-	/** `matched`: the words that matched (at most 40 characters, never the whole prompt); `reason`: the moderators'. */
-	blocklisted: { matched: string; pattern: string; reason?: string };
+	/**
+	 * `matched`: the words that matched (at most 40 characters, never the whole prompt); `reason`: the moderators';
+	 * `presetReason`: why a preset's own word is refused.
+	 */
+	blocklisted: { matched: string; pattern: string; reason?: string; presetReason?: PresetReason };
 	cooldown: { secondsLeft: number; cooldownSeconds: number };
 	/** `resetsAt`: ISO 8601, the next 00:00 UTC. */
 	memberQuota: { limit: number; used: number; requested: number; resetsAt: string };

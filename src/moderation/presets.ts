@@ -14,15 +14,12 @@ const everyCategory = (threshold: SafetyThreshold): Record<HarmCategoryName, Saf
 	dangerousContent: threshold,
 });
 
-const NO_SEXUAL_CONTENT = "This server does not allow sexual content.";
-const NO_GORE = "This server does not allow graphic violence.";
-
 /**
  * strict: for workplaces and young communities; the filter blocks at low probability, no people at all (no deepfakes
  * of members), and a few words refused before any model call.
  * standard: the Gemini API's own default threshold (BLOCK_MEDIUM_AND_ABOVE) and adults only; the bot's default.
- * relaxed: for age-restricted channels; blocks only high-probability harm, adults only. Outside age-restricted
- * channels its thresholds are capped at standard's (see mergeSettings.ts).
+ * relaxed: what age-restricted channels get by default; blocks only high-probability harm, adults only. A moderator
+ * may choose it for any channel; only the operator's SAFETY_MOST_PERMISSIVE bounds it (see mergeSettings.ts).
  * No preset allows children ("allow_all"): a moderator sets people=allow_all explicitly, and never gets it in an
  * age-restricted channel.
  */
@@ -31,11 +28,11 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
 		safety: everyCategory("BLOCK_LOW_AND_ABOVE"),
 		people: "none",
 		blocklist: [
-			{ pattern: "nsfw", reason: NO_SEXUAL_CONTENT },
-			{ pattern: "nude", reason: NO_SEXUAL_CONTENT },
-			{ pattern: "naked", reason: NO_SEXUAL_CONTENT },
-			{ pattern: "/\\bporn\\w*/", reason: NO_SEXUAL_CONTENT },
-			{ pattern: "gore", reason: NO_GORE },
+			{ pattern: "nsfw", presetReason: "sexualContent" },
+			{ pattern: "nude", presetReason: "sexualContent" },
+			{ pattern: "naked", presetReason: "sexualContent" },
+			{ pattern: "/\\bporn\\w*/", presetReason: "sexualContent" },
+			{ pattern: "gore", presetReason: "graphicViolence" },
 		],
 	},
 	standard: { safety: everyCategory("BLOCK_MEDIUM_AND_ABOVE"), people: "allow_adult", blocklist: [] },

@@ -1,11 +1,11 @@
 // src/moderation/settingErrors.ts: the one error a refused /settings change throws; its code keys a message for moderators.
 import { CodedError } from "../errors.js";
-import type { SafetyThreshold } from "./settings.js";
+import type { SafetyThreshold, SettingKey } from "./settings.js";
 
 export type SettingErrorDetails = {
 	unknownSetting: { key: string; known: readonly string[] };
-	/** `expected` says in words what the setting takes, e.g. "one of public, private". */
-	invalidValue: { key: string; expected: string };
+	/** The value does not fit what `key` takes (src/discord/messages.ts says what that is). */
+	invalidValue: { key: SettingKey };
 	modelNotAllowed: { model: string; allowed: readonly string[] };
 	/** The operator's SAFETY_MOST_PERMISSIVE forbids thresholds looser than `mostPermissive`. */
 	thresholdTooPermissive: { key: string; threshold: SafetyThreshold; mostPermissive: SafetyThreshold };

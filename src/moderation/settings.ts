@@ -1,7 +1,4 @@
-// src/moderation/settings.ts: what a server or channel can configure, its value space and the documented defaults.
-import type { ModerationConfig } from "./config.js";
-import { PRESETS } from "./presets.js";
-
+// src/moderation/settings.ts: what a server or channel can configure, its value space, and the values each key stores.
 /** Harm categories a server may tune; each maps to one HarmCategory of the Gemini API (see geminiSafety.ts). */
 export const HARM_CATEGORIES = ["harassment", "hateSpeech", "sexuallyExplicit", "dangerousContent"] as const;
 export type HarmCategoryName = (typeof HARM_CATEGORIES)[number];
@@ -42,8 +39,39 @@ export type ThreadVisibility = (typeof THREAD_VISIBILITIES)[number];
 export const AUTO_ARCHIVE_MINUTES = [60, 1_440, 4_320, 10_080] as const;
 export type AutoArchiveMinutes = (typeof AUTO_ARCHIVE_MINUTES)[number];
 
-/** A blocklisted word or phrase (matched whole-word, case-insensitive), or a `/regex/flags` pattern. */
-export type BlocklistEntry = { pattern: string; reason?: string };
+/** Why a preset's own blocklist words are refused; src/discord/messages.ts says each in words. */
+export const PRESET_REASONS = ["sexualContent", "graphicViolence"] as const;
+export type PresetReason = (typeof PRESET_REASONS)[number];
+
+/**
+ * A blocklisted word or phrase (matched whole-word, case-insensitive), or a `/regex/flags` pattern. `reason` is the
+ * moderators' own text; `presetReason` marks a preset's entry (never stored: validateSetting drops it).
+ */
+export type BlocklistEntry = { pattern: string; reason?: string; presetReason?: PresetReason };
+
+/** The value each key stores at a scope; keys name their place in Settings (`limits.cooldownSeconds`). */
+export type SettingValues = { [Category in HarmCategoryName as `safety.${Category}`]: SafetyThreshold } & {
+	model: string;
+	/** Applying a preset at a scope also clears that scope's own safety and people values. */
+	preset: PresetName;
+	people: PeopleMode;
+	"access.allowedRoles": string[];
+	"access.deniedRoles": string[];
+	"access.threadTurns": ThreadTurns;
+	"threads.visibility": ThreadVisibility;
+	"threads.autoArchiveMinutes": AutoArchiveMinutes;
+	"limits.cooldownSeconds": number;
+	"limits.memberDailyImages": number;
+	"limits.serverDailyImages": number;
+	"modlog.channelId": string;
+	"modlog.includePrompts": boolean;
+	/** This scope's own entries; the effective list adds the preset's, the server's and the channel's. */
+	blocklist: BlocklistEntry[];
+	ageRestrictedPreset: AgeRestrictedPreset;
+};
+export type SettingKey = keyof SettingValues;
+/** What one scope (a server or a channel) has set; absent keys inherit. */
+export type ScopeSettings = Partial<SettingValues>;
 
 /** Effective values for one channel: plain data that the policy check and the request builder read. */
 export type Settings = {
@@ -73,26 +101,3 @@ export const thresholdRank = (threshold: SafetyThreshold): number => SAFETY_THRE
 
 /** Position of a people mode from strictest (0) to most permissive. */
 export const peopleRank = (mode: PeopleMode): number => PEOPLE_MODES.indexOf(mode);
-
-/**
- * The settings a channel has when nobody configured anything: the "standard" preset (every category at
- * BLOCK_MEDIUM_AND_ABOVE, the API's own default; people: adults only; no blocklist), the operator's model, everyone
- * may use the bot, anyone who sees a thread may add turns, public threads archived after a day of silence, the
- * operator's default limits, no moderation log (prompts left out when one is set), and "relaxed" in channels Discord
- * marks age-restricted.
- */
-export function defaultSettings(config: ModerationConfig): Settings {
-	const standard = PRESETS.standard;
-	return {
-		model: config.defaultModel,
-		preset: "standard",
-		safety: { ...standard.safety },
-		people: standard.people,
-		access: { allowedRoles: [], deniedRoles: [], threadTurns: "anyone" },
-		threads: { visibility: "public", autoArchiveMinutes: 1_440 },
-		limits: { ...config.defaultLimits },
-		modlog: { channelId: undefined, includePrompts: false },
-		blocklist: standard.blocklist.map((entry) => ({ ...entry })),
-		ageRestrictedPreset: "relaxed",
-	};
-}

@@ -40,8 +40,6 @@ export type SettingsStore = {
 	set(scope: SettingsScope, key: string, value: unknown): Promise<SettingValues[SettingKey]>;
 	/** Removes the value at this scope so it inherits again; false when nothing was set. */
 	reset(scope: SettingsScope, key: string): Promise<boolean>;
-	/** Forgets everything stored at this scope (the server left, the channel was deleted). */
-	resetScope(scope: SettingsScope): Promise<boolean>;
 	/** Adds an entry to this scope's blocklist (replacing an entry with the same pattern); returns the new list. */
 	addToBlocklist(scope: SettingsScope, entry: BlocklistEntry): Promise<BlocklistEntry[]>;
 	/** Removes the entry with this pattern from this scope's blocklist; false when it was not there. */
@@ -92,10 +90,9 @@ export function createSettingsStore({ keyv, config }: { keyv: Keyv; config: Mode
 				return had;
 			});
 		},
-		resetScope: (scope) => serially(scope, () => keyv.delete(keyOf(scope))),
 		async addToBlocklist(scope, entry) {
 			const [valid] = validateSetting("blocklist", [entry], config);
-			if (!valid) throw new SettingError("invalidValue", { key: "blocklist", expected: "a word or /pattern/" });
+			if (!valid) throw new SettingError("invalidValue", { key: "blocklist" });
 			return update(scope, (values) => {
 				const others = (values.blocklist ?? []).filter((old) => !samePattern(old.pattern, valid.pattern));
 				if (others.length >= MAX_BLOCKLIST_ENTRIES) {

@@ -6,52 +6,36 @@ import { compileBlocklistPattern } from "./matchBlocklist.js";
 import { SettingError } from "./settingErrors.js";
 import {
 	AGE_RESTRICTED_PRESETS,
-	type AgeRestrictedPreset,
 	AUTO_ARCHIVE_MINUTES,
 	type AutoArchiveMinutes,
 	type BlocklistEntry,
 	HARM_CATEGORIES,
-	type HarmCategoryName,
 	PEOPLE_MODES,
-	type PeopleMode,
 	PRESET_NAMES,
-	type PresetName,
 	SAFETY_THRESHOLDS,
 	type SafetyThreshold,
+	type ScopeSettings,
+	type SettingKey,
+	type SettingValues,
 	THREAD_TURNS,
 	THREAD_VISIBILITIES,
-	type ThreadTurns,
-	type ThreadVisibility,
 	thresholdRank,
 } from "./settings.js";
 
 export const MAX_BLOCKLIST_ENTRIES = 100;
-const MAX_ROLES = 50;
-const MAX_REASON_LENGTH = 200;
+export const MAX_ROLES = 50;
+/** The longest reason a blocklist entry may carry (`/settings blocklist add` caps its option at it too). */
+export const MAX_REASON_CHARS = 200;
+export const MAX_MODEL_ID_CHARS = 100;
+/** The highest value of each count setting; 0 is off (cooldown) or unlimited (quotas). */
+export const COUNT_MAXIMUMS = {
+	"limits.cooldownSeconds": 86_400,
+	"limits.memberDailyImages": 100_000,
+	"limits.serverDailyImages": 1_000_000,
+} as const satisfies Partial<Record<SettingKey, number>>;
 
-/** The value each key stores at a scope; keys name their place in Settings (`limits.cooldownSeconds`). */
-export type SettingValues = { [Category in HarmCategoryName as `safety.${Category}`]: SafetyThreshold } & {
-	model: string;
-	/** Applying a preset at a scope also clears that scope's own safety and people values. */
-	preset: PresetName;
-	people: PeopleMode;
-	"access.allowedRoles": string[];
-	"access.deniedRoles": string[];
-	"access.threadTurns": ThreadTurns;
-	"threads.visibility": ThreadVisibility;
-	"threads.autoArchiveMinutes": AutoArchiveMinutes;
-	"limits.cooldownSeconds": number;
-	"limits.memberDailyImages": number;
-	"limits.serverDailyImages": number;
-	"modlog.channelId": string;
-	"modlog.includePrompts": boolean;
-	/** This scope's own entries; the effective list adds the preset's, the server's and the channel's. */
-	blocklist: BlocklistEntry[];
-	ageRestrictedPreset: AgeRestrictedPreset;
-};
-export type SettingKey = keyof SettingValues;
-/** What one scope (a server or a channel) has set; absent keys inherit. */
-export type ScopeSettings = Partial<SettingValues>;
+// The setting types live with Settings; re-exported here, where callers find the keys and the check.
+export type { ScopeSettings, SettingKey, SettingValues };
 
 export const SAFETY_KEYS = HARM_CATEGORIES.map((category) => `safety.${category}` as const);
 /** Keys a preset sets together (the blocklist part of a preset is added, not replaced; see mergeSettings.ts). */
@@ -75,66 +59,46 @@ const roleList = z.preprocess(
 	z.array(snowflake).max(MAX_ROLES),
 );
 const blocklistEntry = z
-	.union([z.string(), z.object({ pattern: z.string(), reason: z.string().max(MAX_REASON_LENGTH).optional() })])
+	.union([z.string(), z.object({ pattern: z.string(), reason: z.string().max(MAX_REASON_CHARS).optional() })])
 	.transform((entry): BlocklistEntry => {
 		const { pattern, reason } = typeof entry === "string" ? { pattern: entry, reason: undefined } : entry;
 		return reason?.trim() ? { pattern: pattern.trim(), reason: reason.trim() } : { pattern: pattern.trim() };
 	});
 
-type Definition<Value> = { schema: z.ZodType<Value>; expected: string };
-const thresholdDefinition: Definition<SafetyThreshold> = {
-	schema: oneOf(SAFETY_THRESHOLDS),
-	expected: `one of ${SAFETY_THRESHOLDS.join(", ")}`,
+// What each key takes; src/discord/messages.ts says it in words when a value does not fit.
+const SCHEMAS: { [Key in SettingKey]: z.ZodType<SettingValues[Key]> } = {
+	model: z.preprocess(text, z.string().min(1).max(MAX_MODEL_ID_CHARS)),
+	preset: oneOf(PRESET_NAMES),
+	"safety.harassment": oneOf(SAFETY_THRESHOLDS),
+	"safety.hateSpeech": oneOf(SAFETY_THRESHOLDS),
+	"safety.sexuallyExplicit": oneOf(SAFETY_THRESHOLDS),
+	"safety.dangerousContent": oneOf(SAFETY_THRESHOLDS),
+	people: oneOf(PEOPLE_MODES),
+	"access.allowedRoles": roleList,
+	"access.deniedRoles": roleList,
+	"access.threadTurns": oneOf(THREAD_TURNS),
+	"threads.visibility": oneOf(THREAD_VISIBILITIES),
+	"threads.autoArchiveMinutes": count(10_080).refine((minutes): minutes is AutoArchiveMinutes =>
+		(AUTO_ARCHIVE_MINUTES as readonly number[]).includes(minutes),
+	),
+	"limits.cooldownSeconds": count(COUNT_MAXIMUMS["limits.cooldownSeconds"]),
+	"limits.memberDailyImages": count(COUNT_MAXIMUMS["limits.memberDailyImages"]),
+	"limits.serverDailyImages": count(COUNT_MAXIMUMS["limits.serverDailyImages"]),
+	"modlog.channelId": z.preprocess(
+		(value) => (typeof value === "string" ? value.trim().replace(/^<#(\d+)>$/, "$1") : value),
+		snowflake,
+	),
+	"modlog.includePrompts": z.union([
+		z.boolean(),
+		oneOf(["true", "false", "on", "off", "yes", "no"]).transform((value) => ["true", "on", "yes"].includes(value)),
+	]),
+	blocklist: z.preprocess((value) => (typeof value === "string" ? [value] : value), z.array(blocklistEntry)),
+	ageRestrictedPreset: oneOf(AGE_RESTRICTED_PRESETS),
 };
 
-const DEFINITIONS: { [Key in SettingKey]: Definition<SettingValues[Key]> } = {
-	model: { schema: z.preprocess(text, z.string().min(1).max(100)), expected: "a model id" },
-	preset: { schema: oneOf(PRESET_NAMES), expected: `one of ${PRESET_NAMES.join(", ")}` },
-	"safety.harassment": thresholdDefinition,
-	"safety.hateSpeech": thresholdDefinition,
-	"safety.sexuallyExplicit": thresholdDefinition,
-	"safety.dangerousContent": thresholdDefinition,
-	people: { schema: oneOf(PEOPLE_MODES), expected: `one of ${PEOPLE_MODES.join(", ")}` },
-	"access.allowedRoles": { schema: roleList, expected: `up to ${MAX_ROLES} role ids` },
-	"access.deniedRoles": { schema: roleList, expected: `up to ${MAX_ROLES} role ids` },
-	"access.threadTurns": { schema: oneOf(THREAD_TURNS), expected: `one of ${THREAD_TURNS.join(", ")}` },
-	"threads.visibility": { schema: oneOf(THREAD_VISIBILITIES), expected: `one of ${THREAD_VISIBILITIES.join(", ")}` },
-	"threads.autoArchiveMinutes": {
-		schema: count(10_080).refine((minutes): minutes is AutoArchiveMinutes =>
-			(AUTO_ARCHIVE_MINUTES as readonly number[]).includes(minutes),
-		),
-		expected: `one of ${AUTO_ARCHIVE_MINUTES.join(", ")} (minutes)`,
-	},
-	"limits.cooldownSeconds": { schema: count(86_400), expected: "a whole number of seconds from 0 (off) to 86400" },
-	"limits.memberDailyImages": { schema: count(100_000), expected: "a whole number from 0 (unlimited) to 100000" },
-	"limits.serverDailyImages": { schema: count(1_000_000), expected: "a whole number from 0 (unlimited) to 1000000" },
-	"modlog.channelId": {
-		schema: z.preprocess(
-			(value) => (typeof value === "string" ? value.trim().replace(/^<#(\d+)>$/, "$1") : value),
-			snowflake,
-		),
-		expected: "a channel id",
-	},
-	"modlog.includePrompts": {
-		schema: z.union([
-			z.boolean(),
-			oneOf(["true", "false", "on", "off", "yes", "no"]).transform((value) => ["true", "on", "yes"].includes(value)),
-		]),
-		expected: "true or false",
-	},
-	blocklist: {
-		schema: z.preprocess((value) => (typeof value === "string" ? [value] : value), z.array(blocklistEntry)),
-		expected: `up to ${MAX_BLOCKLIST_ENTRIES} words or /patterns/, each with an optional reason`,
-	},
-	ageRestrictedPreset: {
-		schema: oneOf(AGE_RESTRICTED_PRESETS),
-		expected: `one of ${AGE_RESTRICTED_PRESETS.join(", ")}`,
-	},
-};
+export const SETTING_KEYS = Object.keys(SCHEMAS) as SettingKey[];
 
-export const SETTING_KEYS = Object.keys(DEFINITIONS) as SettingKey[];
-
-export const isSettingKey = (key: string): key is SettingKey => Object.hasOwn(DEFINITIONS, key);
+export const isSettingKey = (key: string): key is SettingKey => Object.hasOwn(SCHEMAS, key);
 
 /** Parses and checks a value for `key` against its type and the operator's bounds, or throws a SettingError saying why. */
 export function validateSetting<Key extends SettingKey>(
@@ -145,9 +109,8 @@ export function validateSetting<Key extends SettingKey>(
 export function validateSetting(key: string, value: unknown, config: ModerationConfig): SettingValues[SettingKey];
 export function validateSetting(key: string, value: unknown, config: ModerationConfig): SettingValues[SettingKey] {
 	if (!isSettingKey(key)) throw new SettingError("unknownSetting", { key, known: SETTING_KEYS });
-	const definition = DEFINITIONS[key] as Definition<SettingValues[SettingKey]>;
-	const parsed = definition.schema.safeParse(value);
-	if (!parsed.success) throw new SettingError("invalidValue", { key, expected: definition.expected });
+	const parsed = (SCHEMAS[key] as z.ZodType<SettingValues[SettingKey]>).safeParse(value);
+	if (!parsed.success) throw new SettingError("invalidValue", { key });
 	const valid = parsed.data;
 	if (key === "model" && typeof valid === "string") {
 		const model = bareModelId(valid);

@@ -1,7 +1,8 @@
 // test/conversation/admission.ts: a real admission for unit tests, from admit() with a quota that always has room.
 import { type Admission, admit } from "../../src/conversation/admit.js";
-import { defaultSettings, type Settings } from "../../src/moderation/settings.js";
 import { parseModerationConfig } from "../../src/moderation/config.js";
+import { defaultSettings } from "../../src/moderation/defaultSettings.js";
+import type { Settings } from "../../src/moderation/settings.js";
 
 /** The operator's defaults (no env set), as a DM turn would run under. */
 export const testSettings = (): Settings => defaultSettings(parseModerationConfig({}));

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStore, type Store } from "../../src/conversation/store.js";
+import { policyMessages } from "../../src/discord/messages.js";
 import { checkPolicy, type PolicyMember, type PolicyRequest } from "../../src/moderation/checkPolicy.js";
 import { parseModerationConfig } from "../../src/moderation/config.js";
+import { defaultSettings } from "../../src/moderation/defaultSettings.js";
 import { PolicyDenied } from "../../src/moderation/policyErrors.js";
+import { PRESETS } from "../../src/moderation/presets.js";
 import { createQuotas, type Quotas } from "../../src/moderation/quotas.js";
-import { defaultSettings, type Settings } from "../../src/moderation/settings.js";
+import type { Settings } from "../../src/moderation/settings.js";
 import { type Place, SQLITE } from "./backends.js";
 
 const GUILD = "100000000000000001";
@@ -22,11 +25,10 @@ let nextUser = 1;
 beforeAll(async () => {
 	place = await SQLITE.place();
 	store = await createStore(place.url, place.namespace);
-	quotas = await createQuotas({ storeUrl: place.url, namespace: place.namespace, keyv: store.keyv, now: () => NOON });
+	quotas = createQuotas({ limiters: store.limiters, namespace: place.namespace, keyv: store.keyv, now: () => NOON });
 });
 
 afterAll(async () => {
-	await quotas?.close();
 	await store?.close();
 	await place?.cleanup();
 });
@@ -119,6 +121,18 @@ describe("checkPolicy", () => {
 			details: { matched: "leaked", pattern: "/leak(ed|s)?/" },
 		});
 		expect((await checkPolicy({ quotas }, request({ settings, prompt: "spoilers are fine" }))).allowed).toBe(true);
+	});
+
+	it("refuses a preset's word with the preset's reason, which members read in words", async () => {
+		const settings = settingsWith({ blocklist: PRESETS.strict.blocklist.map((entry) => ({ ...entry })) });
+		const decision = await checkPolicy({ quotas }, request({ settings, prompt: "a gore scene" }));
+		expect(decision).toEqual({
+			allowed: false,
+			code: "blocklisted",
+			details: { matched: "gore", pattern: "gore", presetReason: "graphicViolence" },
+		});
+		if (decision.allowed || decision.code !== "blocklisted") throw new Error("expected a blocklist denial");
+		expect(policyMessages.blocklisted(decision.details)).toContain("does not allow graphic violence");
 	});
 
 	it("refuses a member in their cooldown with the seconds left", async () => {

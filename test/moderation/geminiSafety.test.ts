@@ -1,18 +1,14 @@
 import { GoogleGenAI, HarmBlockThreshold, HarmCategory } from "@google/genai";
 import { describe, expect, it } from "vitest";
 import { parseModerationConfig } from "../../src/moderation/config.js";
+import { defaultSettings } from "../../src/moderation/defaultSettings.js";
 import {
 	HARM_CATEGORY_IDS,
 	NO_PEOPLE_INSTRUCTION,
 	takesPersonGeneration,
 	toGeminiSafety,
 } from "../../src/moderation/geminiSafety.js";
-import {
-	defaultSettings,
-	type HarmCategoryName,
-	SAFETY_THRESHOLDS,
-	type Settings,
-} from "../../src/moderation/settings.js";
+import { type HarmCategoryName, SAFETY_THRESHOLDS, type Settings } from "../../src/moderation/settings.js";
 
 const base = defaultSettings(parseModerationConfig({}));
 const withSafety = (overrides: Partial<Settings["safety"]>, people: Settings["people"] = "allow_adult") => ({

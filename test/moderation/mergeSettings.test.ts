@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseModerationConfig } from "../../src/moderation/config.js";
+import { defaultSettings } from "../../src/moderation/defaultSettings.js";
 import { mergeSettings } from "../../src/moderation/mergeSettings.js";
 import { PRESETS } from "../../src/moderation/presets.js";
-import { defaultSettings, HARM_CATEGORIES } from "../../src/moderation/settings.js";
+import { HARM_CATEGORIES } from "../../src/moderation/settings.js";
 import type { ScopeSettings } from "../../src/moderation/validateSetting.js";
 
 const config = parseModerationConfig({});

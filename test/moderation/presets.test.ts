@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { blocklistReason } from "../../src/discord/messages.js";
 import { parseModerationConfig } from "../../src/moderation/config.js";
 import { PRESETS } from "../../src/moderation/presets.js";
 import { HARM_CATEGORIES, PRESET_NAMES, peopleRank, thresholdRank } from "../../src/moderation/settings.js";
@@ -22,8 +23,20 @@ describe("PRESETS", () => {
 			for (const category of HARM_CATEGORIES) {
 				expect(validateSetting(`safety.${category}`, preset.safety[category], config)).toBe(preset.safety[category]);
 			}
-			expect(validateSetting("blocklist", [...preset.blocklist], config)).toEqual(preset.blocklist);
+			const patterns = preset.blocklist.map((entry) => entry.pattern);
+			expect(validateSetting("blocklist", [...preset.blocklist], config).map((entry) => entry.pattern)).toEqual(
+				patterns,
+			);
 		}
 		expect(PRESETS.strict.blocklist.length).toBeGreaterThan(0);
+	});
+
+	it("give each of their words a reason a refused member reads, which a moderator cannot set", () => {
+		for (const entry of PRESETS.strict.blocklist)
+			expect(blocklistReason(entry)).toMatch(/^This server does not allow /);
+		const config = parseModerationConfig({});
+		expect(validateSetting("blocklist", [{ pattern: "x", presetReason: "sexualContent" }], config)).toEqual([
+			{ pattern: "x" },
+		]);
 	});
 });

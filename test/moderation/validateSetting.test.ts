@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { settingsMessages } from "../../src/discord/messages.js";
 import { parseModerationConfig } from "../../src/moderation/config.js";
 import { SettingError, type SettingErrorCode } from "../../src/moderation/settingErrors.js";
 import { SAFETY_THRESHOLDS } from "../../src/moderation/settings.js";
-import { MAX_BLOCKLIST_ENTRIES, SETTING_KEYS, validateSetting } from "../../src/moderation/validateSetting.js";
+import {
+	MAX_BLOCKLIST_ENTRIES,
+	SETTING_KEYS,
+	type SettingKey,
+	validateSetting,
+} from "../../src/moderation/validateSetting.js";
 
 const config = parseModerationConfig({});
 
@@ -84,10 +90,13 @@ describe("validateSetting", () => {
 		["people", "kids", "one of none, allow_adult, allow_all"],
 		["threads.visibility", "secret", "one of public, private"],
 		["preset", "lenient", "one of strict, standard, relaxed"],
-	])("refuses %s = %j, saying it takes %s", (key, value, expected) => {
+	])("refuses %s = %j, and the moderator is told it takes %s", (key, value, expected) => {
 		const error = refusal(key, value);
 		expect(error.code).toBe("invalidValue");
-		expect(error.details).toEqual({ key, expected });
+		expect(error.details).toEqual({ key });
+		expect(settingsMessages.errors.invalidValue(error.details as { key: SettingKey })).toContain(
+			`it takes ${expected}.`,
+		);
 	});
 
 	it("refuses an unknown key and lists the known ones", () => {
