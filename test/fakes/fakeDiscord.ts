@@ -16,7 +16,7 @@ import {
 	type SelectMenuOptions,
 	type SubmitModalOptions,
 } from "./discord/componentActions.js";
-import type { FakeContext } from "./discord/context.js";
+import type { FakeContext, RestFault } from "./discord/context.js";
 import { isRecord } from "./discord/errors.js";
 import { dispatchChannel, dispatchMemberUpdate } from "./discord/events.js";
 import { Gateway } from "./discord/gateway.js";
@@ -52,6 +52,7 @@ export type {
 	StoredAttachment,
 	StoredMessage,
 } from "./discord/types.js";
+export type { RestFault } from "./discord/context.js";
 export type {
 	ClickButtonOptions,
 	ContextMenuOptions,
@@ -96,8 +97,10 @@ export interface FakeDiscord {
 	registeredCommands: RegisteredCommands;
 	/** Channel ids of every POST /channels/{id}/typing, in order. */
 	typing: string[];
-	/** Per attachment id: simulate slow, failing or lying CDN responses. */
+	/** Per attachment id (or file name, for one not yet sent): simulate slow, failing or lying CDN responses. */
 	cdnOverrides: Map<string, CdnOverride>;
+	/** Makes the next matching REST requests fail with a Discord error (e.g. 403 50013 on thread creation). */
+	failNext(fault: RestFault): void;
 	messages(channelId: string): StoredMessage[];
 	message(messageId: string): StoredMessage | undefined;
 	threads(): FakeChannel[];
@@ -105,6 +108,8 @@ export interface FakeDiscord {
 	/** Number of gateway sockets currently identified or resumed. */
 	connectedSessions(): number;
 	addTextChannel(name: string, options?: { nsfw?: boolean; topic?: string }): FakeChannel;
+	/** Adds a guild member with @everyone's permissions and returns their user id (interactions carry the member). */
+	addMember(username: string): string;
 	/** Creates a role without permissions (GUILD_ROLE_CREATE) and returns its id. */
 	addRole(name: string): string;
 	/** Replaces a member's roles; later messages and interactions carry them. */
@@ -184,6 +189,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 		unknownRoutes: [],
 		cdnOverrides: new Map(),
 		internalErrors: [],
+		faults: [],
 	};
 	const handle = createRequestHandler(context, [
 		...guildRoutes(context),
@@ -218,6 +224,9 @@ function createFacade(context: FakeContext, server: ReturnType<typeof createServ
 		registeredCommands: state.registeredCommands,
 		typing: state.typing,
 		cdnOverrides: context.cdnOverrides,
+		failNext: (fault) => {
+			context.faults.push({ ...fault });
+		},
 		messages: (channelId) => state.messages(channelId),
 		message: (messageId) => state.messagesById.get(messageId),
 		threads: () => state.threads(),
@@ -228,6 +237,7 @@ function createFacade(context: FakeContext, server: ReturnType<typeof createServ
 			dispatchChannel(context, "CREATE", channel);
 			return channel;
 		},
+		addMember: (username) => state.addGuildMember(username).id,
 		addRole: (name) => {
 			const position = state.roles.size;
 			const role = state.addRole({ name, permissions: 0n, position });

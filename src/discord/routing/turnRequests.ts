@@ -61,14 +61,21 @@ export function outcomeText(outcome: TurnOutcome, model: string): string | undef
 	}
 }
 
-/** Answers an interaction's outcome privately: the reply, or the deferred reply's edit, or a follow-up. */
-export async function answerOutcome(interaction: RepliableInteraction, outcome: TurnOutcome, model: string): Promise<void> {
+/**
+ * Answers an interaction's outcome: privately when nothing was said yet, else in place of the deferred reply (a
+ * failed /imagine replaces its own acknowledgement), else as a private follow-up.
+ */
+export async function answerOutcome(
+	interaction: RepliableInteraction,
+	outcome: TurnOutcome,
+	model: string,
+): Promise<void> {
 	const text = outcomeText(outcome, model);
 	if (!text) return;
 	const payload = { content: text, allowedMentions: { parse: [] } };
 	if (!interaction.deferred && !interaction.replied) {
 		await interaction.reply({ ...payload, flags: "Ephemeral" });
-	} else if (interaction.deferred && !interaction.replied && !interaction.isMessageComponent()) {
+	} else if (interaction.deferred && !interaction.isMessageComponent()) {
 		await interaction.editReply(payload);
 	} else {
 		await interaction.followUp({ ...payload, flags: "Ephemeral" });

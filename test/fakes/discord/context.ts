@@ -12,6 +12,20 @@ export interface FakeContext {
 	cdnOverrides: Map<string, CdnOverride>;
 	/** Bugs in the fake itself (a handler threw something that is not an ApiError); answered with 500. */
 	internalErrors: unknown[];
+	/** Injected REST failures, consumed in order by the requests they match. */
+	faults: RestFault[];
+}
+
+/** Answer the next `times` requests matching `method` and `path` with this error instead of handling them. */
+export interface RestFault {
+	method: string;
+	/** Matched against the path after /api/v10, e.g. /^\/channels\/\d+\/threads$/. */
+	path: RegExp;
+	status: number;
+	code: number;
+	message?: string;
+	/** Default 1. */
+	times?: number;
 }
 
 export interface UploadedFile {

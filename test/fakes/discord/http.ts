@@ -66,6 +66,12 @@ export function createRequestHandler(context: FakeContext, routes: Route[]) {
 				throw apiErrors.notFound();
 			}
 			if (found.route.auth !== false && auth !== `Bot ${context.state.token}`) throw apiErrors.unauthorized();
+			const fault = context.faults.find((candidate) => candidate.method === method && candidate.path.test(path));
+			if (fault) {
+				fault.times = (fault.times ?? 1) - 1;
+				if (fault.times <= 0) context.faults.splice(context.faults.indexOf(fault), 1);
+				throw new ApiError(fault.status, { code: fault.code, message: fault.message ?? "injected failure" });
+			}
 			if (parsed.files.some((file) => file.data.length > context.options.maxUploadBytes)) throw apiErrors.tooLarge();
 			const routeRequest: RouteRequest = {
 				param: (name) => found.params.get(name) ?? "",
@@ -153,7 +159,7 @@ async function serveCdn(
 		response.writeHead(404, { "Content-Type": "text/plain" }).end("This content is no longer available.");
 		return;
 	}
-	const override = context.cdnOverrides.get(attachment.id) ?? {};
+	const override = context.cdnOverrides.get(attachment.id) ?? context.cdnOverrides.get(attachment.filename) ?? {};
 	if (override.delayMs) await sleep(override.delayMs);
 	const status = override.status ?? 200;
 	const body = override.body ?? (status === 200 ? attachment.data : Buffer.from(`${status}`));

@@ -144,6 +144,13 @@ export class FakeState {
 		return member;
 	}
 
+	/** A new user who is a guild member with @everyone's permissions only, like someone who just joined. */
+	addGuildMember(username: string): FakeUser {
+		const user = this.addUser(username);
+		this.addMember(user.id, []);
+		return user;
+	}
+
 	addTextChannel(name: string, options: { nsfw?: boolean; topic?: string } = {}): FakeChannel {
 		const position = [...this.channels.values()].filter((channel) => channel.guild_id && !isThread(channel)).length;
 		const channel: FakeChannel = {
