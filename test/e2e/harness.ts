@@ -8,8 +8,14 @@ import { type RunningBot, startBot } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
 import { deployCommands } from "../../src/discord/deployCommands.js";
 import { createLogger } from "../../src/logger.js";
-import { type FakeDiscord, startFakeDiscord } from "../fakes/fakeDiscord.js";
-import { type FakeGemini, startFakeGemini } from "../fakes/fakeGemini.js";
+import {
+	type FakeChannel,
+	type FakeDiscord,
+	type FakeInteraction,
+	type StoredMessage,
+	startFakeDiscord,
+} from "../fakes/fakeDiscord.js";
+import { type FakeGemini, type RecordedRequest, startFakeGemini } from "../fakes/fakeGemini.js";
 
 export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -75,4 +81,64 @@ export function expectNothingStray(h: Harness): void {
 	expect(h.discord.unknownRoutes).toEqual([]);
 	expect(h.discord.internalErrors).toEqual([]);
 	expect(h.gemini.unknownRoutes).toEqual([]);
+}
+
+/** Discord's "thinking" flag on a deferred reply (MessageFlags.Loading) before the bot edits in its answer. */
+const LOADING = 128;
+
+/** A button as the bot sends it in a message's action rows. */
+export type Button = { custom_id: string; label?: string; disabled?: boolean };
+
+/** The bot's own messages in a channel, oldest first. */
+export function botMessages(h: Harness, channelId: string): StoredMessage[] {
+	return h.discord.messages(channelId).filter((message) => message.author.id === h.discord.botUser.id);
+}
+
+/** The bot's messages in a channel that carry at least one attachment (its images), oldest first. */
+export function botImages(h: Harness, channelId: string): StoredMessage[] {
+	return botMessages(h, channelId).filter((message) => message.attachments.length > 0);
+}
+
+/** Every button under a message, or under an interaction callback's data, row after row. */
+export function buttonsOf(message: { components?: unknown[] } | undefined): Button[] {
+	return ((message?.components ?? []) as { components: Button[] }[]).flatMap((row) => row.components);
+}
+
+/** The custom id of the first button whose id starts with `prefix`; throws when the message has none. */
+export function buttonId(message: { components?: unknown[] } | undefined, prefix: string): string {
+	const found = buttonsOf(message).find((button) => button.custom_id.startsWith(prefix));
+	if (!found) throw new Error(`no ${prefix} button`);
+	return found.custom_id;
+}
+
+/** What an interaction answered, as one string: every callback's data and the original message's content. */
+export function interactionText(interaction: Pick<FakeInteraction, "callbacks" | "original">): string {
+	return JSON.stringify([interaction.callbacks.map((callback) => callback.data), interaction.original()?.content]);
+}
+
+/** Waits for the interaction's original message once it is no longer a deferred "thinking" reply. */
+export function finalReply(
+	h: Harness,
+	interaction: FakeInteraction,
+	what = "the command's answer",
+): Promise<StoredMessage> {
+	return h.discord.waitFor(
+		() => {
+			const original = interaction.original();
+			return original && !(original.flags & LOADING) ? original : undefined;
+		},
+		{ what },
+	);
+}
+
+/** Waits for a thread named exactly `name`. */
+export function threadNamed(h: Harness, name: string): Promise<FakeChannel> {
+	return h.discord.waitFor(() => h.discord.threads().find((thread) => thread.name === name), {
+		what: `a thread named "${name}"`,
+	});
+}
+
+/** Waits for the Gemini request at `index` (0-based, in the order the fake Gemini received them). */
+export function geminiRequest(h: Harness, index: number): Promise<RecordedRequest> {
+	return h.discord.waitFor(() => h.gemini.requests[index], { what: `Gemini request #${index + 1}` });
 }

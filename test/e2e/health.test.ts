@@ -1,7 +1,7 @@
 // test/e2e/health.test.ts: HTTP_PORT serves /healthz once Discord is ready, and Prometheus metrics.
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNothingStray, type Harness, startHarness } from "./harness.js";
+import { botImages, expectNothingStray, type Harness, startHarness, threadNamed } from "./harness.js";
 
 /** A port free right now on 127.0.0.1, for HTTP_PORT (0 means "off" to the bot, so the test picks one). */
 async function freePort(): Promise<number> {
@@ -35,16 +35,11 @@ describe("health and metrics endpoint", () => {
 			channelId: h.discord.textChannelId,
 			options: { prompt: "a metric" },
 		});
-		const thread = await h.discord.waitFor(() =>
-			h.discord.threads().find((candidate) => candidate.name === "a metric"),
-		);
-		await h.discord.waitFor(() => h.discord.messages(thread.id).find((message) => message.attachments.length > 0));
-		// The counter moves after the reply is posted and committed: poll until it shows.
-		let text = "";
-		for (let attempt = 0; attempt < 50 && !text.includes('outcome="parts"'); attempt++) {
-			text = await (await fetch(`${base}/metrics`)).text();
-			if (!text.includes('outcome="parts"')) await new Promise((resolve) => setTimeout(resolve, 20));
-		}
+		const thread = await threadNamed(h, "a metric");
+		await h.discord.waitFor(() => botImages(h, thread.id)[0]);
+		// The counter moves after the reply is posted and committed: wait for the turn to finish.
+		await h.bot.deps.turns.idle();
+		const text = await (await fetch(`${base}/metrics`)).text();
 		expect(text).toMatch(/imagebot_turns_total\{outcome="parts"\} 1/);
 		expect(text).toContain("process_cpu_user_seconds_total");
 		expect((await fetch(`${base}/nope`)).status).toBe(404);

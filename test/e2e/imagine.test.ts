@@ -3,20 +3,21 @@ import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { deployCommands } from "../../src/discord/deployCommands.js";
 import { errorReply, imageReply, reply, solidPng } from "../fakes/fakeGemini.js";
-import { expectNothingStray, type Harness, startHarness } from "./harness.js";
+import {
+	botImages,
+	botMessages,
+	expectNothingStray,
+	geminiRequest,
+	type Harness,
+	startHarness,
+	threadNamed,
+} from "./harness.js";
 
 const PROMPT = "a nano banana dish in a fancy restaurant";
 
 describe("/imagine and thread turns, end to end (SQLite)", () => {
 	let h: Harness;
 	let threadId: string;
-	const botId = () => h.discord.botUser.id;
-	const botMessages = (channelId: string) =>
-		h.discord.messages(channelId).filter((message) => message.author.id === botId());
-	const requestCount = (count: number) =>
-		h.discord.waitFor(() => h.gemini.requests.length >= count && h.gemini.requests[count - 1], {
-			what: `Gemini request ${count}`,
-		});
 
 	beforeAll(async () => {
 		h = await startHarness();
@@ -51,17 +52,10 @@ describe("/imagine and thread turns, end to end (SQLite)", () => {
 			channelId: h.discord.textChannelId,
 			options: { prompt: PROMPT, aspect: "16:9" },
 		});
-		const thread = await h.discord.waitFor(() => h.discord.threads().find((candidate) => candidate.name === PROMPT), {
-			what: "thread named after the prompt",
-		});
+		const thread = await threadNamed(h, PROMPT);
 		threadId = thread.id;
 		expect(interaction.callbacks[0]?.type).toBe(5);
-		const posted = await h.discord.waitFor(
-			() => botMessages(threadId).find((message) => message.attachments.length > 0),
-			{
-				what: "image in the thread",
-			},
-		);
+		const posted = await h.discord.waitFor(() => botImages(h, threadId)[0], { what: "image in the thread" });
 		expect(posted.content).toBe("A golden dish, as asked.\n-# v1");
 		expect(posted.attachments[0]?.filename).toBe("v1.png");
 		expect(posted.attachments).toHaveLength(1);
@@ -89,13 +83,13 @@ describe("/imagine and thread turns, end to end (SQLite)", () => {
 			content: "put my cat at the table",
 			attachments: [{ filename: "cat.jpg", contentType: "image/jpeg", data: cat }],
 		});
-		const request = await requestCount(before + 1);
+		const request = await geminiRequest(h, before);
 		const firstImage = h.gemini.requests[0]?.body.contents;
 		expect(firstImage).toBeDefined();
 		const contents = request.body.contents;
 		expect(contents.map((content) => content.role)).toEqual(["user", "model", "user"]);
 		expect(contents[0]).toEqual({ role: "user", parts: [{ text: PROMPT }] });
-		const firstReplyImage = botMessages(threadId).find((posted) => posted.attachments.length > 0)?.attachments[0]?.data;
+		const firstReplyImage = botImages(h, threadId)[0]?.attachments[0]?.data;
 		expect(contents[1]?.parts).toEqual([
 			{ text: "A golden dish, as asked.", thoughtSignature: "first-text" },
 			{
@@ -109,7 +103,7 @@ describe("/imagine and thread turns, end to end (SQLite)", () => {
 		expect([sent.width, sent.height]).toEqual([300, 200]);
 		expect(textPart).toEqual({ text: "put my cat at the table" });
 		const answer = await h.discord.waitFor(
-			() => botMessages(threadId).find((posted) => posted.message_reference?.message_id === message.id),
+			() => botMessages(h, threadId).find((posted) => posted.message_reference?.message_id === message.id),
 			{
 				what: "reply to the follow-up",
 			},
@@ -122,7 +116,7 @@ describe("/imagine and thread turns, end to end (SQLite)", () => {
 		const previous = h.gemini.requests[before - 1]?.body.contents ?? [];
 		await h.restart();
 		await h.discord.userMessage({ channelId: threadId, content: "now add a spoiler" });
-		const request = await requestCount(before + 1);
+		const request = await geminiRequest(h, before);
 		expect(request.body.contents).toHaveLength(5);
 		expect(request.body.contents.slice(0, 3)).toEqual(previous);
 		expect(request.body.contents[3]?.role).toBe("model");
@@ -142,7 +136,7 @@ describe("/imagine and thread turns, end to end (SQLite)", () => {
 		);
 		const message = await h.discord.userMessage({ channelId: threadId, content: "make it racy" });
 		const notice = await h.discord.waitFor(
-			() => botMessages(threadId).find((posted) => posted.message_reference?.message_id === message.id),
+			() => botMessages(h, threadId).find((posted) => posted.message_reference?.message_id === message.id),
 			{
 				what: "block notice",
 			},
@@ -151,7 +145,7 @@ describe("/imagine and thread turns, end to end (SQLite)", () => {
 		expect(notice.content).toContain("not added to the conversation");
 		expect(notice.attachments).toEqual([]);
 		await h.discord.userMessage({ channelId: threadId, content: "make it blue instead" });
-		const next = await requestCount(before + 2);
+		const next = await geminiRequest(h, before + 1);
 		expect(next.body.contents).toHaveLength(historyLength);
 		expect(JSON.stringify(next.body.contents)).not.toContain("make it racy");
 	});
@@ -160,17 +154,17 @@ describe("/imagine and thread turns, end to end (SQLite)", () => {
 		h.gemini.enqueue(reply([], { promptFeedback: { blockReason: "PROHIBITED_CONTENT" } }));
 		const blocked = await h.discord.userMessage({ channelId: threadId, content: "something forbidden" });
 		const blockedNotice = await h.discord.waitFor(() =>
-			botMessages(threadId).find((posted) => posted.message_reference?.message_id === blocked.id),
+			botMessages(h, threadId).find((posted) => posted.message_reference?.message_id === blocked.id),
 		);
 		expect(blockedNotice.content).toContain("blocked this prompt");
 		h.gemini.enqueue(reply([{ text: "I'd rather describe it: a shiny golden plate." }]));
 		await h.discord.userMessage({ channelId: threadId, content: "what would it look like?" });
 		const answer = await h.discord.waitFor(() =>
-			botMessages(threadId).find((posted) => posted.content.includes("shiny golden plate")),
+			botMessages(h, threadId).find((posted) => posted.content.includes("shiny golden plate")),
 		);
 		expect(answer.attachments).toEqual([]);
 		await h.discord.waitFor(
-			() => botMessages(threadId).find((posted) => posted.content.includes("generate an image of")),
+			() => botMessages(h, threadId).find((posted) => posted.content.includes("generate an image of")),
 			{
 				what: "hint to ask explicitly",
 			},
@@ -189,11 +183,11 @@ describe("/imagine and thread turns, end to end (SQLite)", () => {
 			],
 		});
 		const refusal = await h.discord.waitFor(() =>
-			botMessages(threadId).find((posted) => posted.message_reference?.message_id === notes.id),
+			botMessages(h, threadId).find((posted) => posted.message_reference?.message_id === notes.id),
 		);
 		expect(refusal.content).toContain("`notes.png` is not an image");
 		await h.discord.userMessage({ channelId: threadId, content: "make it green" });
-		const request = await requestCount(before + 1);
+		const request = await geminiRequest(h, before);
 		expect(request.body.contents.at(-1)).toEqual({ role: "user", parts: [{ text: "make it green" }] });
 		expect(h.gemini.requests).toHaveLength(before + 1);
 	});
@@ -205,7 +199,7 @@ describe("/imagine and thread turns, end to end (SQLite)", () => {
 			channelId: threadId,
 			options: { prompt: "one more, image only", output: "image" },
 		});
-		const request = await requestCount(before + 1);
+		const request = await geminiRequest(h, before);
 		expect(request.body.generationConfig?.responseModalities).toEqual(["IMAGE"]);
 		expect(request.body.generationConfig?.imageConfig?.aspectRatio).toBe("16:9");
 		expect(request.body.contents.length).toBeGreaterThan(3);
@@ -216,10 +210,10 @@ describe("/imagine and thread turns, end to end (SQLite)", () => {
 	it("treats a DM as one conversation", async () => {
 		const before = h.gemini.requests.length;
 		await h.discord.userMessage({ channelId: h.discord.dmChannelId, content: "a cat astronaut" });
-		await requestCount(before + 1);
-		await h.discord.waitFor(() => botMessages(h.discord.dmChannelId).find((posted) => posted.attachments.length > 0));
+		await geminiRequest(h, before);
+		await h.discord.waitFor(() => botImages(h, h.discord.dmChannelId)[0]);
 		await h.discord.userMessage({ channelId: h.discord.dmChannelId, content: "give it a helmet" });
-		const second = await requestCount(before + 2);
+		const second = await geminiRequest(h, before + 1);
 		expect(second.body.contents.map((content) => content.role)).toEqual(["user", "model", "user"]);
 		expect(second.body.contents[0]).toEqual({ role: "user", parts: [{ text: "a cat astronaut" }] });
 	});
@@ -229,7 +223,7 @@ describe("/imagine and thread turns, end to end (SQLite)", () => {
 		h.gemini.enqueue(errorReply(429, "1s"));
 		const message = await h.discord.userMessage({ channelId: threadId, content: "and a tiny umbrella" });
 		const notice = await h.discord.waitFor(
-			() => botMessages(threadId).find((posted) => posted.content.includes("keeps its place")),
+			() => botMessages(h, threadId).find((posted) => posted.content.includes("keeps its place")),
 			{
 				what: "quota wait notice",
 			},
@@ -239,7 +233,7 @@ describe("/imagine and thread turns, end to end (SQLite)", () => {
 		expect(notice.content).not.toContain("Working");
 		expect(notice.components?.length).toBe(1);
 		const answer = await h.discord.waitFor(
-			() => botMessages(threadId).find((posted) => posted.message_reference?.message_id === message.id),
+			() => botMessages(h, threadId).find((posted) => posted.message_reference?.message_id === message.id),
 			{ what: "answer after the quota wait" },
 		);
 		expect(answer.attachments).toHaveLength(1);

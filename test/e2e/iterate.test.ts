@@ -2,25 +2,25 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { StoredMessage } from "../fakes/fakeDiscord.js";
 import { imageReply, reply, solidPng } from "../fakes/fakeGemini.js";
-import { expectNothingStray, type Harness, startHarness } from "./harness.js";
-
-type Row = { components: { custom_id: string; label: string }[] };
+import {
+	botMessages,
+	buttonId,
+	buttonsOf,
+	expectNothingStray,
+	geminiRequest,
+	type Harness,
+	startHarness,
+	threadNamed,
+} from "./harness.js";
 
 describe("iterating in a thread, end to end", () => {
 	let h: Harness;
 	let threadId: string;
-	const bot = (channelId: string) =>
-		h.discord.messages(channelId).filter((message) => message.author.id === h.discord.botUser.id);
-	const results = (channelId: string) => bot(channelId).filter((message) => message.components.length > 0);
-	const buttonsOf = (message: StoredMessage | undefined) =>
-		((message?.components ?? []) as Row[]).flatMap((row) => row.components.map((component) => component.custom_id));
-	const button = (message: StoredMessage | undefined, action: string) => {
-		const id = buttonsOf(message).find((customId) => customId.startsWith(`t:${action}:`));
-		if (!id) throw new Error(`no ${action} button`);
-		return id;
-	};
-	const request = (index: number) =>
-		h.discord.waitFor(() => h.gemini.requests[index], { what: `Gemini request #${index + 1}` });
+	const results = (channelId: string) => botMessages(h, channelId).filter((message) => message.components.length > 0);
+	/** The custom ids of a message's buttons, in order. */
+	const buttonIds = (message: StoredMessage | undefined) => buttonsOf(message).map((button) => button.custom_id);
+	/** The custom id of a result's turn button for `action` (reroll, undo, edit, info, delete). */
+	const button = (message: StoredMessage | undefined, action: string) => buttonId(message, `t:${action}:`);
 	const lastUserText = (index: number) => h.gemini.requests[index]?.body.contents.at(-1)?.parts.at(-1)?.text;
 	const ephemeralText = (interaction: { callbacks: { data?: unknown }[]; followUps(): StoredMessage[] }) =>
 		JSON.stringify([
@@ -36,7 +36,7 @@ describe("iterating in a thread, end to end", () => {
 			channelId: h.discord.textChannelId,
 			options: { prompt: "a blue car" },
 		});
-		threadId = (await h.discord.waitFor(() => h.discord.threads().find((thread) => thread.name === "a blue car"))).id;
+		threadId = (await threadNamed(h, "a blue car")).id;
 		await h.discord.waitFor(() => results(threadId)[0]);
 	});
 	afterAll(async () => {
@@ -47,7 +47,7 @@ describe("iterating in a thread, end to end", () => {
 	it("numbers every image, uploaded or generated, and puts the five buttons under each result", async () => {
 		const first = results(threadId)[0];
 		expect(first?.content).toContain("-# v1");
-		expect(buttonsOf(first)).toEqual(
+		expect(buttonIds(first)).toEqual(
 			["reroll", "undo", "edit", "info", "delete"].map((action) => `t:${action}:${threadId}:1:${h.discord.userId}`),
 		);
 		await h.discord.userMessage({
@@ -59,22 +59,22 @@ describe("iterating in a thread, end to end", () => {
 		expect(second.content).toContain("-# v3");
 		expect(second.attachments[0]?.filename).toBe("v3.png");
 		const uploadNote = await h.discord.waitFor(() =>
-			bot(threadId).find((message) => message.content.includes("Your image is v2")),
+			botMessages(h, threadId).find((message) => message.content.includes("Your image is v2")),
 		);
 		expect(uploadNote).toBeDefined();
-		expect(buttonsOf(second)[0]).toBe(`t:reroll:${threadId}:2:${h.discord.userId}`);
+		expect(buttonIds(second)[0]).toBe(`t:reroll:${threadId}:2:${h.discord.userId}`);
 	});
 
 	it("rerolls the latest turn with the same request, and the new answer replaces the old one in the history", async () => {
 		const count = h.gemini.requests.length;
 		const latest = results(threadId).at(-1);
 		await h.discord.clickButton({ messageId: latest?.id ?? "", customId: button(latest, "reroll") });
-		const rerun = await request(count);
+		const rerun = await geminiRequest(h, count);
 		expect(rerun.body).toEqual(h.gemini.requests[count - 1]?.body);
 		const rerolled = await h.discord.waitFor(() => results(threadId).find((message) => message.content.includes("v4")));
-		expect(buttonsOf(rerolled)[0]).toBe(`t:reroll:${threadId}:3:${h.discord.userId}`);
+		expect(buttonIds(rerolled)[0]).toBe(`t:reroll:${threadId}:3:${h.discord.userId}`);
 		await h.discord.userMessage({ channelId: threadId, content: "make it shiny" });
-		const next = await request(count + 1);
+		const next = await geminiRequest(h, count + 1);
 		const modelTurns = next.body.contents.filter((content) => content.role === "model");
 		expect(modelTurns).toHaveLength(2);
 		const rerolledBytes = rerolled.attachments[0]?.data.toString("base64");
@@ -116,13 +116,13 @@ describe("iterating in a thread, end to end", () => {
 		const count = h.gemini.requests.length;
 		await h.discord.clickButton({ messageId: latest?.id ?? "", customId: button(latest, "undo") });
 		const notice = await h.discord.waitFor(() =>
-			bot(threadId).find((message) => message.content.includes("undid the last turn")),
+			botMessages(h, threadId).find((message) => message.content.includes("undid the last turn")),
 		);
 		expect(notice.content).toContain("v5");
 		expect(notice.content).toContain("continues from v4");
 		expect(h.discord.message(latest?.id ?? "")?.components).toEqual([]);
 		await h.discord.userMessage({ channelId: threadId, content: "add a spoiler" });
-		const next = await request(count);
+		const next = await geminiRequest(h, count);
 		expect(JSON.stringify(next.body.contents)).not.toContain("make it shiny");
 		expect(next.body.contents.filter((content) => content.role === "model")).toHaveLength(2);
 	});
@@ -136,9 +136,9 @@ describe("iterating in a thread, end to end", () => {
 		const modalId = (press.modal as { custom_id: string }).custom_id;
 		expect(modalId).toMatch(/^m:edit:/);
 		await h.discord.submitModal({ customId: modalId, fields: { instruction: "paint it red" }, channelId: threadId });
-		await request(count);
+		await geminiRequest(h, count);
 		expect(lastUserText(count)).toBe("paint it red");
-		await h.discord.waitFor(() => bot(threadId).find((message) => message.content.includes("paint it red")));
+		await h.discord.waitFor(() => botMessages(h, threadId).find((message) => message.content.includes("paint it red")));
 	});
 
 	it("lets only the requester or a moderator delete a result", async () => {
@@ -172,37 +172,35 @@ describe("iterating in a thread, end to end", () => {
 			what: "branch thread",
 		});
 		expect(branch.name).toBe("⑂ a blue car");
-		const branched = await request(count);
+		const branched = await geminiRequest(h, count);
 		expect(branched.body.contents.map((content) => content.role)).toEqual(["user", "model", "user"]);
 		expect(branched.body.contents[0]?.parts).toEqual([{ text: "a blue car" }]);
 		expect(branched.body.contents[2]?.parts).toEqual([{ text: "what if it were green?" }]);
 		await h.discord.waitFor(() => results(branch.id)[0]);
-		expect(bot(threadId).some((message) => message.content.includes(`<#${branch.id}>`))).toBe(true);
+		expect(botMessages(h, threadId).some((message) => message.content.includes(`<#${branch.id}>`))).toBe(true);
 		await h.discord.userMessage({ channelId: threadId, content: "back in the original" });
-		const original = await request(count + 1);
+		const original = await geminiRequest(h, count + 1);
 		expect(original.body.contents.length).toBeGreaterThan(5);
 		expect(JSON.stringify(original.body.contents)).not.toContain("what if it were green?");
 	});
 
 	it("/undo and /forget work like the buttons; forget asks first", async () => {
 		await h.discord.waitFor(() =>
-			bot(threadId).find((message) => message.message_reference && message.content.includes("-# v")),
+			botMessages(h, threadId).find((message) => message.message_reference && message.content.includes("-# v")),
 		);
 		const undo = await h.discord.slashCommand({ name: "undo", channelId: threadId });
 		await h.discord.waitFor(() => undo.original()?.content.includes("undid the last turn"));
 		const forget = await h.discord.slashCommand({ name: "forget", channelId: threadId });
 		await h.discord.waitFor(() => forget.callbacks.length > 0);
 		expect(forget.ephemeral).toBe(true);
-		const confirm = (
-			(forget.callbacks[0]?.data as { components: Row[] } | undefined)?.components[0]?.components ?? []
-		).find((component) => component.custom_id.startsWith("f:yes:"));
-		await h.discord.clickButton({ messageId: forget.original()?.id ?? "", customId: confirm?.custom_id ?? "" });
+		const confirm = buttonId(forget.callbacks[0]?.data as { components?: unknown[] } | undefined, "f:yes:");
+		await h.discord.clickButton({ messageId: forget.original()?.id ?? "", customId: confirm });
 		await h.discord.waitFor(() =>
-			bot(threadId).find((message) => message.content.includes("cleared this thread's history")),
+			botMessages(h, threadId).find((message) => message.content.includes("cleared this thread's history")),
 		);
 		const count = h.gemini.requests.length;
 		await h.discord.userMessage({ channelId: threadId, content: "start over: a bicycle" });
-		const fresh = await request(count);
+		const fresh = await geminiRequest(h, count);
 		expect(fresh.body.contents).toEqual([{ role: "user", parts: [{ text: "start over: a bicycle" }] }]);
 	});
 
@@ -228,13 +226,11 @@ describe("iterating in a thread, end to end", () => {
 			fields: { instruction: "make it a watercolour" },
 			channelId: h.discord.textChannelId,
 		});
-		const sent = await request(count);
+		const sent = await geminiRequest(h, count);
 		expect(sent.body.contents).toHaveLength(1);
 		expect(sent.body.contents[0]?.parts.map((part) => Object.keys(part)[0])).toEqual(["inlineData", "text"]);
 		expect(sent.body.contents[0]?.parts[1]?.text).toBe("make it a watercolour");
-		const thread = await h.discord.waitFor(() =>
-			h.discord.threads().find((candidate) => candidate.name === "✏️ make it a watercolour"),
-		);
+		const thread = await threadNamed(h, "✏️ make it a watercolour");
 		await h.discord.waitFor(() => results(thread.id)[0]);
 	});
 
@@ -242,15 +238,16 @@ describe("iterating in a thread, end to end", () => {
 		const count = h.gemini.requests.length;
 		h.gemini.enqueue({ ...imageReply([await solidPng(1)], "slow one", "slow"), delayMs: 1_500 });
 		await h.discord.userMessage({ channelId: threadId, content: "first quick message" });
-		await request(count);
+		await geminiRequest(h, count);
 		await h.discord.userMessage({ channelId: threadId, content: "second quick message" });
 		const third = await h.discord.userMessage({ channelId: threadId, content: "third, to cancel" });
-		const notices = () => bot(threadId).filter((message) => message.content.includes("in line in this thread"));
+		const notices = () =>
+			botMessages(h, threadId).filter((message) => message.content.includes("in line in this thread"));
 		await h.discord.waitFor(() => notices().length === 2, { what: "two queue notices" });
 		expect(notices()[0]?.content).toContain("#1 in line");
 		expect(notices()[1]?.content).toContain("#2 in line");
 		const cancel = notices().find((notice) => notice.content.includes("#2 in line"));
-		const cancelId = buttonsOf(cancel)[0] ?? "";
+		const cancelId = buttonIds(cancel)[0] ?? "";
 		expect(cancelId).toMatch(/^q:/);
 		const stranger = await h.discord.clickButton({
 			messageId: cancel?.id ?? "",
@@ -260,11 +257,11 @@ describe("iterating in a thread, end to end", () => {
 		await h.discord.waitFor(() => stranger.callbacks.length > 0);
 		expect(ephemeralText(stranger)).toContain("Only the member who asked");
 		await h.discord.clickButton({ messageId: cancel?.id ?? "", customId: cancelId });
-		const second = await request(count + 1);
+		const second = await geminiRequest(h, count + 1);
 		expect(lastUserText(count + 1)).toBe("second quick message");
 		expect(JSON.stringify(second.body.contents)).toContain("slow one");
 		await h.discord.waitFor(() =>
-			bot(threadId).find(
+			botMessages(h, threadId).find(
 				(message) =>
 					message.content.includes("-# v") &&
 					message.message_reference?.message_id !== third.id &&
@@ -290,10 +287,12 @@ describe("iterating in a thread, end to end", () => {
 		);
 		const message = await h.discord.userMessage({ channelId: threadId, content: "an illustrated recipe for paella" });
 		const start = await h.discord.waitFor(
-			() => bot(threadId).findIndex((posted) => posted.message_reference?.message_id === message.id) + 1 || undefined,
+			() =>
+				botMessages(h, threadId).findIndex((posted) => posted.message_reference?.message_id === message.id) + 1 ||
+				undefined,
 		);
 		const sequence = await h.discord.waitFor(() => {
-			const after = bot(threadId).slice(start - 1, start + 2);
+			const after = botMessages(h, threadId).slice(start - 1, start + 2);
 			return after.length === 3 && after[2]?.components.length ? after : undefined;
 		});
 		expect(sequence.map((posted) => posted.content.split("\n")[0])).toEqual([

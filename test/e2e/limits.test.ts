@@ -2,13 +2,11 @@
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { imageReply, solidPng } from "../fakes/fakeGemini.js";
-import { expectNothingStray, type Harness, startHarness } from "./harness.js";
+import { botImages, botMessages, expectNothingStray, type Harness, startHarness, threadNamed } from "./harness.js";
 
 describe("limits, end to end (gemini-2.5-flash-image)", () => {
 	let h: Harness;
 	let threadId: string;
-	const botMessages = (channelId: string) =>
-		h.discord.messages(channelId).filter((message) => message.author.id === h.discord.botUser.id);
 
 	beforeAll(async () => {
 		h = await startHarness({ env: { GEMINI_MODEL: "gemini-2.5-flash-image" } });
@@ -46,13 +44,9 @@ describe("limits, end to end (gemini-2.5-flash-image)", () => {
 			channelId: h.discord.textChannelId,
 			options: { prompt: "a detailed banana" },
 		});
-		const thread = await h.discord.waitFor(() =>
-			h.discord.threads().find((candidate) => candidate.name === "a detailed banana"),
-		);
+		const thread = await threadNamed(h, "a detailed banana");
 		threadId = thread.id;
-		const posted = await h.discord.waitFor(() =>
-			botMessages(threadId).find((message) => message.attachments.length > 0),
-		);
+		const posted = await h.discord.waitFor(() => botImages(h, threadId)[0]);
 		const attachment = posted.attachments[0];
 		expect(attachment?.size).toBeLessThanOrEqual(10 * 1_024 * 1_024);
 		expect(attachment?.filename).toMatch(/\.jpg$/);
@@ -68,7 +62,7 @@ describe("limits, end to end (gemini-2.5-flash-image)", () => {
 			attachments: images.map((data, index) => ({ filename: `p${index}.png`, contentType: "image/png", data })),
 		});
 		const refusal = await h.discord.waitFor(() =>
-			botMessages(threadId).find((posted) => posted.message_reference?.message_id === message.id),
+			botMessages(h, threadId).find((posted) => posted.message_reference?.message_id === message.id),
 		);
 		expect(refusal.content).toBe(
 			"You attached 4 images; this model takes at most 3 per turn. Attach fewer and try again.",
@@ -91,7 +85,7 @@ describe("limits, end to end (gemini-2.5-flash-image)", () => {
 			attachments: [{ filename: "wave.gif", contentType: "image/gif", data: asAnimation }],
 		});
 		const note = await h.discord.waitFor(() =>
-			botMessages(threadId).find((posted) => posted.content.includes("first frame")),
+			botMessages(h, threadId).find((posted) => posted.content.includes("first frame")),
 		);
 		expect(note.content).toContain("`wave.gif` is animated");
 	});

@@ -4,9 +4,18 @@ import { createLogger } from "../../src/logger.js";
 import type { SettingsScope } from "../../src/moderation/settingsStore.js";
 import type { FakeChannel, FakeInteraction, StoredMessage } from "../fakes/fakeDiscord.js";
 import { reply } from "../fakes/fakeGemini.js";
-import { expectNothingStray, type Harness, startHarness } from "./harness.js";
+import {
+	botImages,
+	botMessages,
+	buttonId,
+	buttonsOf,
+	expectNothingStray,
+	type Harness,
+	interactionText,
+	startHarness,
+	threadNamed,
+} from "./harness.js";
 
-type Row = { components: { custom_id: string; label: string; disabled?: boolean }[] };
 type Embed = { title?: string; description?: string; fields?: { name: string; value: string }[] };
 
 const SEXUAL_CODE = "63429089";
@@ -16,23 +25,12 @@ describe("moderation log, end to end", () => {
 	let server: SettingsScope;
 	let modlog: FakeChannel;
 	let threadId: string;
-	const bot = (channelId: string) =>
-		h.discord.messages(channelId).filter((message) => message.author.id === h.discord.botUser.id);
-	const entries = () => bot(modlog.id);
+	const entries = () => botMessages(h, modlog.id);
 	const embedOf = (message: StoredMessage | undefined) => message?.embeds[0] as Embed | undefined;
 	const field = (message: StoredMessage | undefined, name: string) =>
 		embedOf(message)?.fields?.find((candidate) => candidate.name === name)?.value;
-	const buttonsOf = (message: StoredMessage | undefined) =>
-		((message?.components ?? []) as Row[]).flatMap((row) => row.components);
-	const buttonId = (message: StoredMessage | undefined, prefix: string) => {
-		const found = buttonsOf(message).find((component) => component.custom_id.startsWith(prefix));
-		if (!found) throw new Error(`no ${prefix} button`);
-		return found.custom_id;
-	};
-	const answerOf = (interaction: FakeInteraction) =>
-		JSON.stringify([interaction.callbacks.map((callback) => callback.data), interaction.original()?.content]);
 	const answered = async (interaction: FakeInteraction, text: string) => {
-		await h.discord.waitFor(() => answerOf(interaction).includes(text), { what: `an answer with "${text}"` });
+		await h.discord.waitFor(() => interactionText(interaction).includes(text), { what: `an answer with "${text}"` });
 		expect(interaction.ephemeral).toBe(true);
 	};
 	const set = (key: string, value: unknown) => h.bot.deps.settings.set(server, key, value);
@@ -53,7 +51,7 @@ describe("moderation log, end to end", () => {
 		});
 		const card = await h.discord.waitFor(
 			() =>
-				bot(channelId).find(
+				botMessages(h, channelId).find(
 					(posted) => posted.message_reference?.message_id === message.id && posted.components.length > 0,
 				),
 			{ what: `refusal card for "${prompt}"` },
@@ -81,9 +79,8 @@ describe("moderation log, end to end", () => {
 			channelId: h.discord.textChannelId,
 			options: { prompt: "a red bicycle" },
 		});
-		threadId = (await h.discord.waitFor(() => h.discord.threads().find((thread) => thread.name === "a red bicycle")))
-			.id;
-		await h.discord.waitFor(() => bot(threadId).find((message) => message.attachments.length > 0));
+		threadId = (await threadNamed(h, "a red bicycle")).id;
+		await h.discord.waitFor(() => botImages(h, threadId)[0]);
 	});
 	afterAll(async () => {
 		await h?.close();
@@ -190,7 +187,7 @@ describe("moderation log, end to end", () => {
 		}
 		// The thread still works.
 		await h.discord.userMessage({ channelId: threadId, content: "a plain green bicycle" });
-		await h.discord.waitFor(() => (bot(threadId).at(-1)?.attachments.length ?? 0) > 0, {
+		await h.discord.waitFor(() => (botMessages(h, threadId).at(-1)?.attachments.length ?? 0) > 0, {
 			what: "an image after the lost log",
 		});
 	});

@@ -2,18 +2,21 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { NO_PEOPLE_INSTRUCTION } from "../../src/moderation/geminiSafety.js";
 import type { SettingsScope } from "../../src/moderation/settingsStore.js";
-import type { StoredMessage } from "../fakes/fakeDiscord.js";
 import { reply } from "../fakes/fakeGemini.js";
-import { expectNothingStray, type Harness, startHarness } from "./harness.js";
-
-const interactionText = (interaction: { callbacks: { data?: unknown }[]; original(): StoredMessage | undefined }) =>
-	JSON.stringify([interaction.callbacks.map((callback) => callback.data), interaction.original()?.content]);
+import {
+	botImages,
+	botMessages,
+	expectNothingStray,
+	geminiRequest,
+	type Harness,
+	interactionText,
+	startHarness,
+	threadNamed,
+} from "./harness.js";
 
 describe.each(["sqlite", "redis"] as const)("moderation policy, end to end (%s)", (store) => {
 	let h: Harness;
 	let server: SettingsScope;
-	const bot = (channelId: string) =>
-		h.discord.messages(channelId).filter((message) => message.author.id === h.discord.botUser.id);
 	const set = (key: string, value: unknown, scope: SettingsScope = server) =>
 		h.bot.deps.settings.set(scope, key, value);
 	const imagine = async (prompt: string, channelId = h.discord.textChannelId, userId = h.discord.userId) => {
@@ -23,9 +26,9 @@ describe.each(["sqlite", "redis"] as const)("moderation policy, end to end (%s)"
 	};
 	/** The bot's DMs to anyone: policy refusals for thread messages go there. */
 	const botDms = () =>
-		[...h.discord.channels.values()].filter((channel) => channel.type === 1).flatMap((channel) => bot(channel.id));
-	const threadNamed = (name: string) =>
-		h.discord.waitFor(() => h.discord.threads().find((thread) => thread.name === name), { what: name });
+		[...h.discord.channels.values()]
+			.filter((channel) => channel.type === 1)
+			.flatMap((channel) => botMessages(h, channel.id));
 
 	beforeAll(async () => {
 		h = await startHarness({ store });
@@ -42,20 +45,20 @@ describe.each(["sqlite", "redis"] as const)("moderation policy, end to end (%s)"
 		await set("safety.dangerousContent", "BLOCK_ONLY_HIGH", { kind: "channel", id: h.discord.textChannelId });
 		const count = h.gemini.requests.length;
 		await imagine("a lighthouse");
-		const request = await h.discord.waitFor(() => h.gemini.requests[count]);
+		const request = await geminiRequest(h, count);
 		expect(request.body.safetySettings).toEqual([
 			{ category: "HARM_CATEGORY_HARASSMENT", threshold: "BLOCK_MEDIUM_AND_ABOVE" },
 			{ category: "HARM_CATEGORY_HATE_SPEECH", threshold: "BLOCK_LOW_AND_ABOVE" },
 			{ category: "HARM_CATEGORY_SEXUALLY_EXPLICIT", threshold: "BLOCK_MEDIUM_AND_ABOVE" },
 			{ category: "HARM_CATEGORY_DANGEROUS_CONTENT", threshold: "BLOCK_ONLY_HIGH" },
 		]);
-		await threadNamed("a lighthouse");
+		await threadNamed(h, "a lighthouse");
 	});
 
 	it("applies the age-restricted preset automatically in an age-restricted channel", async () => {
 		const count = h.gemini.requests.length;
 		await imagine("a moody poster", h.discord.nsfwChannelId);
-		const request = await h.discord.waitFor(() => h.gemini.requests[count]);
+		const request = await geminiRequest(h, count);
 		const thresholds = new Set(
 			(request.body.safetySettings as { threshold: string }[]).map((entry) => entry.threshold),
 		);
@@ -66,7 +69,7 @@ describe.each(["sqlite", "redis"] as const)("moderation policy, end to end (%s)"
 		await set("people", "none");
 		const count = h.gemini.requests.length;
 		await imagine("a busy market");
-		const request = await h.discord.waitFor(() => h.gemini.requests[count]);
+		const request = await geminiRequest(h, count);
 		expect(request.body.contents.at(-1)?.parts.at(-1)?.text).toBe(`a busy market\n\n${NO_PEOPLE_INSTRUCTION}`);
 		expect(request.body.generationConfig?.imageConfig).toBeUndefined();
 		await h.bot.deps.settings.reset(server, "people");
@@ -90,7 +93,7 @@ describe.each(["sqlite", "redis"] as const)("moderation policy, end to end (%s)"
 		const count = h.gemini.requests.length;
 		const interaction = await imagine("a portrait of Glorbnax");
 		expect(interactionText(interaction)).toContain("we keep that name out of here");
-		const thread = await threadNamed("a lighthouse");
+		const thread = await threadNamed(h, "a lighthouse");
 		const message = await h.discord.userMessage({ channelId: thread.id, content: "now add glorbnax" });
 		const refusal = await h.discord.waitFor(() => botDms().find((posted) => posted.content.includes(message.id)), {
 			what: "private refusal by DM",
@@ -98,14 +101,14 @@ describe.each(["sqlite", "redis"] as const)("moderation policy, end to end (%s)"
 		expect(refusal.content).toContain("glorbnax");
 		expect(refusal.content).toContain("we keep that name out of here");
 		await h.discord.waitFor(() => h.discord.message(message.id)?.reactions.some((reaction) => reaction.emoji === "🚫"));
-		expect(bot(thread.id).some((posted) => posted.message_reference?.message_id === message.id)).toBe(false);
+		expect(botMessages(h, thread.id).some((posted) => posted.message_reference?.message_id === message.id)).toBe(false);
 		expect(h.gemini.requests).toHaveLength(count);
 		await h.bot.deps.settings.removeFromBlocklist(server, "glorbnax");
 	});
 
 	it("lets only the thread's starter add turns when the server says so", async () => {
 		await set("access.threadTurns", "starter");
-		const thread = await threadNamed("a lighthouse");
+		const thread = await threadNamed(h, "a lighthouse");
 		const count = h.gemini.requests.length;
 		const message = await h.discord.userMessage({
 			channelId: thread.id,
@@ -123,9 +126,9 @@ describe.each(["sqlite", "redis"] as const)("moderation policy, end to end (%s)"
 	it("opens private threads when the server wants them", async () => {
 		await set("threads.visibility", "private");
 		await imagine("a secret garden");
-		const thread = await threadNamed("a secret garden");
+		const thread = await threadNamed(h, "a secret garden");
 		expect(thread.type).toBe(12);
-		await h.discord.waitFor(() => bot(thread.id).find((posted) => posted.attachments.length > 0));
+		await h.discord.waitFor(() => botImages(h, thread.id)[0]);
 		await h.bot.deps.settings.reset(server, "threads.visibility");
 	});
 
@@ -135,14 +138,16 @@ describe.each(["sqlite", "redis"] as const)("moderation policy, end to end (%s)"
 		expect(before.member.used).toBe(0);
 		h.gemini.enqueue(reply([], { finishReason: "IMAGE_SAFETY", finishMessage: "Support codes: 63429089" }));
 		await imagine("a blocked one", h.discord.textChannelId, h.discord.otherUserId);
-		const blockedThread = await threadNamed("a blocked one");
-		await h.discord.waitFor(() => bot(blockedThread.id).find((posted) => posted.content.includes("withheld")));
+		const blockedThread = await threadNamed(h, "a blocked one");
+		await h.discord.waitFor(() =>
+			botMessages(h, blockedThread.id).find((posted) => posted.content.includes("withheld")),
+		);
 		await imagine("first allowed", h.discord.textChannelId, h.discord.otherUserId);
-		const first = await threadNamed("first allowed");
-		await h.discord.waitFor(() => bot(first.id).find((posted) => posted.attachments.length > 0));
+		const first = await threadNamed(h, "first allowed");
+		await h.discord.waitFor(() => botImages(h, first.id)[0]);
 		await imagine("second allowed", h.discord.textChannelId, h.discord.otherUserId);
-		const second = await threadNamed("second allowed");
-		await h.discord.waitFor(() => bot(second.id).find((posted) => posted.attachments.length > 0));
+		const second = await threadNamed(h, "second allowed");
+		await h.discord.waitFor(() => botImages(h, second.id)[0]);
 		const after = await h.bot.deps.quotas.usageToday({ guildId: h.discord.guildId, userId: h.discord.otherUserId });
 		expect(after.member.used).toBe(2);
 		await h.restart();

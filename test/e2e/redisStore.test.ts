@@ -1,7 +1,7 @@
 // test/e2e/redisStore.test.ts: with STORE_URL=redis://, a restarted bot continues the thread from Redis.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { imageReply, solidPng } from "../fakes/fakeGemini.js";
-import { type Harness, startHarness } from "./harness.js";
+import { botImages, geminiRequest, type Harness, startHarness, threadNamed } from "./harness.js";
 
 describe("thread conversations in Redis, end to end", () => {
 	let h: Harness;
@@ -21,11 +21,9 @@ describe("thread conversations in Redis, end to end", () => {
 			channelId: h.discord.textChannelId,
 			options: { prompt: "a red car" },
 		});
-		const thread = await h.discord.waitFor(() =>
-			h.discord.threads().find((candidate) => candidate.name === "a red car"),
-		);
+		const thread = await threadNamed(h, "a red car");
 		await h.discord.waitFor(() => h.gemini.requests.length === 1);
-		await h.discord.waitFor(() => h.discord.messages(thread.id).find((message) => message.attachments.length > 0));
+		await h.discord.waitFor(() => botImages(h, thread.id)[0]);
 
 		await h.restart();
 		expect(h.env.STORE_URL).toMatch(/^redis:\/\//);
@@ -34,7 +32,7 @@ describe("thread conversations in Redis, end to end", () => {
 		expect(stored?.exchanges[0]?.model.map((part) => part.thoughtSignature)).toEqual(["redis-text", "redis-img-0"]);
 
 		await h.discord.userMessage({ channelId: thread.id, content: "make the car yellow" });
-		const request = await h.discord.waitFor(() => h.gemini.requests[1]);
+		const request = await geminiRequest(h, 1);
 		expect(request.body.contents.map((content) => content.role)).toEqual(["user", "model", "user"]);
 		expect(request.body.contents[1]?.parts[1]).toEqual({
 			inlineData: { mimeType: "image/png", data: image.toString("base64") },

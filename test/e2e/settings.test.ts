@@ -3,23 +3,16 @@ import type { APIEmbed } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { SettingsScope } from "../../src/moderation/settingsStore.js";
 import type { FakeInteraction, SlashCommandOptions } from "../fakes/fakeDiscord.js";
-import { expectNothingStray, type Harness, startHarness } from "./harness.js";
+import { expectNothingStray, finalReply, type Harness, startHarness, threadNamed } from "./harness.js";
 
 const EPHEMERAL = 64;
-const LOADING = 128;
 
 type Run = Omit<SlashCommandOptions, "name" | "channelId"> & { channelId?: string };
 
 /** Runs /settings or /usage and waits for its final answer: the text, the embed as JSON and the embed's lines. */
 function driver(h: () => Harness) {
 	const answer = async (interaction: FakeInteraction) => {
-		const message = await h().discord.waitFor(
-			() => {
-				const original = interaction.original();
-				return original && !(original.flags & LOADING) ? original : undefined;
-			},
-			{ what: "the command's answer" },
-		);
+		const message = await finalReply(h(), interaction);
 		const embed = message.embeds[0] as APIEmbed | undefined;
 		const lines = (embed?.fields ?? []).flatMap((field) => field.value.split("\n"));
 		return {
@@ -126,7 +119,7 @@ describe("/settings, end to end (SQLite)", () => {
 			channelId: h.discord.textChannelId,
 			options: { prompt: "a kite" },
 		});
-		const thread = await h.discord.waitFor(() => h.discord.threads().find((candidate) => candidate.name === "a kite"));
+		const thread = await threadNamed(h, "a kite");
 		const inThread = await view(thread.id);
 		expect(inThread.embed?.description).toContain(`<#${h.discord.textChannelId}>`);
 		expect(inThread.embed?.description).toContain(`<#${thread.id}>`);

@@ -1,36 +1,13 @@
 // test/e2e/usage.test.ts: /usage end to end: a member's and the server's images today, and what moderators see.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { nextUtcMidnight } from "../../src/moderation/utcDay.js";
-import type { FakeInteraction, StoredMessage } from "../fakes/fakeDiscord.js";
-import { expectNothingStray, type Harness, startHarness } from "./harness.js";
-
-const LOADING = 128;
+import { botImages, expectNothingStray, finalReply, type Harness, startHarness, threadNamed } from "./harness.js";
 
 describe("/usage, end to end", () => {
 	let h: Harness;
-	const results = (channelId: string) =>
-		h.discord
-			.messages(channelId)
-			.filter((message) => message.author.id === h.discord.botUser.id && message.attachments.length > 0);
-	const answer = (interaction: FakeInteraction) =>
-		h.discord.waitFor(
-			(): StoredMessage | undefined => {
-				const original = interaction.original();
-				return original && !(original.flags & LOADING) ? original : undefined;
-			},
-			{ what: "the /usage answer" },
-		);
 	const usage = async (userId: string, channelId = h.discord.textChannelId) => {
 		const interaction = await h.discord.slashCommand({ name: "usage", channelId, userId });
-		return { interaction, message: await answer(interaction) };
-	};
-	/** Polls until the usage report has counted `images` committed images for the server. */
-	const settled = async (images: number) => {
-		for (let attempt = 0; attempt < 200; attempt++) {
-			if ((await h.bot.deps.quotas.topUsersToday(h.discord.guildId, 5)).images === images) return;
-			await new Promise((resolve) => setTimeout(resolve, 20));
-		}
-		throw new Error(`usage report never reached ${images} images`);
+		return { interaction, message: await finalReply(h, interaction, "the /usage answer") };
 	};
 
 	beforeAll(async () => {
@@ -41,10 +18,12 @@ describe("/usage, end to end", () => {
 			channelId: h.discord.textChannelId,
 			options: { prompt: "a kite" },
 		});
-		const thread = await h.discord.waitFor(() => h.discord.threads().find((candidate) => candidate.name === "a kite"));
-		await h.discord.waitFor(() => results(thread.id)[0], { what: "first image" });
+		const thread = await threadNamed(h, "a kite");
+		await h.discord.waitFor(() => botImages(h, thread.id)[0], { what: "first image" });
 		await h.discord.userMessage({ channelId: thread.id, content: "make it red" });
-		await h.discord.waitFor(() => results(thread.id)[1], { what: "second image" });
+		await h.discord.waitFor(() => botImages(h, thread.id)[1], { what: "second image" });
+		// A turn settles its quota after posting its image: wait for both turns to finish.
+		await h.bot.deps.turns.idle();
 		// Three images for otherUserId straight through the quotas, with a known cost.
 		const reserved = await h.bot.deps.quotas.reserve({
 			guildId: h.discord.guildId,
@@ -55,7 +34,8 @@ describe("/usage, end to end", () => {
 		});
 		if (!reserved.ok) throw new Error(`reserve refused: ${reserved.code}`);
 		await h.bot.deps.quotas.commit(reserved.reservation, 3, { usd: 0.3 });
-		await settled(5);
+		const counted = (await h.bot.deps.quotas.topUsersToday(h.discord.guildId, 5)).images;
+		if (counted !== 5) throw new Error(`usage report counted ${counted} images, not 5`);
 	});
 	afterAll(async () => {
 		await h?.close();
