@@ -2,9 +2,9 @@
 import { ApplicationCommandType, type MessageContextMenuCommandInteraction } from "discord.js";
 import type { Deps } from "../src/deps.js";
 import { instructionModal } from "../src/discord/components.js";
+import { labels, messages } from "../src/discord/messages.js";
 import { encodeCustomId } from "../src/discord/routing/customIds.js";
 import { imageAttachmentsOf } from "../src/discord/routing/handleModal.js";
-import { messages } from "../src/discord/messages.js";
 
 export const definition = {
 	name: "Edit image",
@@ -18,5 +18,5 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
 		return;
 	}
 	const customId = encodeCustomId({ kind: "editImageModal", channelId: target.channelId, messageId: target.id });
-	await interaction.showModal(instructionModal(customId, "Edit image"));
+	await interaction.showModal(instructionModal(customId, labels.editImageTitle));
 }

@@ -2,8 +2,8 @@
 import type { ChatInputCommandInteraction } from "discord.js";
 import type { Deps } from "../src/deps.js";
 import { messages } from "../src/discord/messages.js";
-import type { TurnChannel } from "../src/discord/turns/turnChannel.js";
 import { undoLast, undoneNotice } from "../src/discord/turns/turnActions.js";
+import type { TurnChannel } from "../src/discord/turns/turnChannel.js";
 
 export const definition = {
 	name: "undo",

@@ -7,9 +7,9 @@ import {
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Deps } from "../src/deps.js";
-import { settingsPlaceOf } from "../src/discord/routing/channelSettings.js";
 import { usageMessages } from "../src/discord/messages.js";
 import { renderUsage } from "../src/discord/renderUsage.js";
+import { settingsPlaceOf } from "../src/discord/routing/channelSettings.js";
 
 const TOP_USERS = 5;
 const allowedMentions = { parse: [] };

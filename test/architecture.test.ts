@@ -7,7 +7,10 @@ const ROOT = join(import.meta.dirname, "..");
 const DOMAIN_FOLDERS = ["src/conversation", "src/gemini", "src/images", "src/moderation"];
 /** Files outside src/gemini/ allowed to import @google/genai, and why. */
 const GENAI_EXCEPTIONS = new Map([
-	["src/discord/routing/describeError.ts", "classifies ApiError by instanceof and status, as CONVENTIONS.md item 8 allows"],
+	[
+		"src/discord/routing/describeError.ts",
+		"classifies ApiError by instanceof and status, as CONVENTIONS.md item 8 allows",
+	],
 ]);
 
 function sourceFiles(folder: string): string[] {
@@ -40,11 +43,16 @@ const importsFile = (file: string, name: string) =>
 function localImportsOf(file: string): string[] {
 	return importsOf(readFileSync(join(ROOT, file), "utf8"))
 		.filter((specifier) => specifier.startsWith("."))
-		.map((specifier) => normalize(join(dirname(file), specifier)).replace(/\.js$/, ".ts").split("\\").join("/"));
+		.map((specifier) =>
+			normalize(join(dirname(file), specifier))
+				.replace(/\.js$/, ".ts")
+				.split("\\")
+				.join("/"),
+		);
 }
 
-/** The import cycles among `files`, each as the path that closes it (depth-first, one report per cycle found). */
-export function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+/** The import cycles of `graph`, each as the path that closes it (depth-first, one report per cycle found). */
+function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
 	const cycles: string[][] = [];
 	const state = new Map<string, "open" | "done">();
 	const stack: string[] = [];
@@ -107,7 +115,14 @@ describe("architecture", () => {
 			["d.ts", []],
 		]);
 		expect(importCycles(graph)).toEqual([["a.ts", "b.ts", "c.ts", "a.ts"]]);
-		expect(importCycles(new Map([["a.ts", ["b.ts"]], ["b.ts", []]]))).toEqual([]);
+		expect(
+			importCycles(
+				new Map([
+					["a.ts", ["b.ts"]],
+					["b.ts", []],
+				]),
+			),
+		).toEqual([]);
 	});
 
 	it("has no import cycles (type-only imports included)", () => {

@@ -60,7 +60,12 @@ export function createTurnQueue(): TurnQueue {
 				queue = created;
 			}
 			const busy = queue.size + queue.pending > 0;
-			const entry: Entry = { ticket: hooks.ticket, onWait: hooks.onWait, controller: new AbortController(), running: false };
+			const entry: Entry = {
+				ticket: hooks.ticket,
+				onWait: hooks.onWait,
+				controller: new AbortController(),
+				running: false,
+			};
 			const list = entries.get(key) ?? [];
 			list.push(entry);
 			entries.set(key, list);

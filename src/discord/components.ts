@@ -8,7 +8,11 @@ import {
 	ModalBuilder,
 	TextInputStyle,
 } from "discord.js";
+import { labels } from "./messages.js";
 import { encodeCustomId, type ModAction } from "./routing/customIds.js";
+
+/** How long the moderation log's "Time out member" silences the member. */
+export const MOD_TIMEOUT_MS = 10 * 60_000;
 
 export type ButtonRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 
@@ -32,11 +36,11 @@ export function resultButtons(conversationId: string, turn: number, requesterId:
 	return {
 		type: ComponentType.ActionRow,
 		components: [
-			button(id("reroll"), "Reroll", ButtonStyle.Secondary, "🎲"),
-			button(id("undo"), "Undo", ButtonStyle.Secondary, "↩️"),
-			button(id("edit"), "Edit", ButtonStyle.Primary, "✏️"),
-			button(id("info"), "Info", ButtonStyle.Secondary, "ℹ️"),
-			button(id("delete"), "Delete", ButtonStyle.Danger, "🗑️"),
+			button(id("reroll"), labels.reroll, ButtonStyle.Secondary, "🎲"),
+			button(id("undo"), labels.undo, ButtonStyle.Secondary, "↩️"),
+			button(id("edit"), labels.edit, ButtonStyle.Primary, "✏️"),
+			button(id("info"), labels.info, ButtonStyle.Secondary, "ℹ️"),
+			button(id("delete"), labels.delete, ButtonStyle.Danger, "🗑️"),
 		],
 	};
 }
@@ -46,7 +50,11 @@ export function cancelButton(conversationId: string, ticket: string, requesterId
 	return {
 		type: ComponentType.ActionRow,
 		components: [
-			button(encodeCustomId({ kind: "cancel", conversationId, ticket, requesterId }), "Cancel", ButtonStyle.Secondary),
+			button(
+				encodeCustomId({ kind: "cancel", conversationId, ticket, requesterId }),
+				labels.cancel,
+				ButtonStyle.Secondary,
+			),
 		],
 	};
 }
@@ -55,7 +63,7 @@ export function cancelButton(conversationId: string, ticket: string, requesterId
 export function appealButton(caseId: string): ButtonRow {
 	return {
 		type: ComponentType.ActionRow,
-		components: [button(encodeCustomId({ kind: "appeal", caseId }), "Report a mistake", ButtonStyle.Secondary, "🚩")],
+		components: [button(encodeCustomId({ kind: "appeal", caseId }), labels.reportMistake, ButtonStyle.Secondary, "🚩")],
 	};
 }
 
@@ -73,9 +81,9 @@ export function modActionButtons(caseId: string, done: readonly ModAction[] = []
 	return {
 		type: ComponentType.ActionRow,
 		components: [
-			action("delete", "Delete output", ButtonStyle.Danger, "🗑️"),
-			action("lock", "Lock thread", ButtonStyle.Secondary, "🔒"),
-			action("timeout", "Time out member (10 minutes)", ButtonStyle.Danger, "⏳"),
+			action("delete", labels.deleteOutput, ButtonStyle.Danger, "🗑️"),
+			action("lock", labels.lockThread, ButtonStyle.Secondary, "🔒"),
+			action("timeout", labels.timeoutMember(MOD_TIMEOUT_MS / 60_000), ButtonStyle.Danger, "⏳"),
 		],
 	};
 }
@@ -87,10 +95,14 @@ export function forgetButtons(conversationId: string): ButtonRow {
 		components: [
 			button(
 				encodeCustomId({ kind: "forget", confirmed: true, conversationId }),
-				"Clear the history",
+				labels.clearHistory,
 				ButtonStyle.Danger,
 			),
-			button(encodeCustomId({ kind: "forget", confirmed: false, conversationId }), "Keep it", ButtonStyle.Secondary),
+			button(
+				encodeCustomId({ kind: "forget", confirmed: false, conversationId }),
+				labels.keepHistory,
+				ButtonStyle.Secondary,
+			),
 		],
 	};
 }
@@ -102,14 +114,14 @@ export function instructionModal(customId: string, title: string): ModalBuilder 
 		.setTitle(title)
 		.addLabelComponents((label) =>
 			label
-				.setLabel("What should change?")
+				.setLabel(labels.instructionLabel)
 				.setTextInputComponent((input) =>
 					input
 						.setCustomId("instruction")
 						.setStyle(TextInputStyle.Paragraph)
 						.setRequired(true)
 						.setMaxLength(4_000)
-						.setPlaceholder("make the car yellow"),
+						.setPlaceholder(labels.instructionPlaceholder),
 				),
 		);
 }

@@ -115,6 +115,31 @@ export const failureMessages: Record<FailureReason, string> = {
 	EMPTY: `Gemini returned nothing. Try again in a moment. ${NOT_KEPT}`,
 };
 
+/** Button labels, modal titles and fields (Discord allows 80 characters per label, 45 per modal title). */
+export const labels = {
+	reroll: "Reroll",
+	undo: "Undo",
+	edit: "Edit",
+	info: "Info",
+	delete: "Delete",
+	cancel: "Cancel",
+	reportMistake: "Report a mistake",
+	deleteOutput: "Delete output",
+	lockThread: "Lock thread",
+	timeoutMember: (minutes: number) => `Time out member (${minutes} minutes)`,
+	clearHistory: "Clear the history",
+	keepHistory: "Keep it",
+	editImageTitle: "Edit image",
+	editThisImageTitle: "Edit this image",
+	instructionLabel: "What should change?",
+	instructionPlaceholder: "make the car yellow",
+	/** A thread's name when the prompt gives none. */
+	untitledThread: "Image conversation",
+} as const;
+
+/** The permissions a turn's messages and thread need, as Discord's UI names them. */
+export const TURN_PERMISSION_NAMES = "Send Messages, Attach Files, Create Public Threads and Send Messages in Threads";
+
 export const messages = {
 	refusedHint: `No image was made. If you wanted one, ask explicitly, for example "generate an image of …". ${NOT_KEPT}`,
 	truncated: "⚠️ Gemini hit its output limit, so this answer may be cut short.",
@@ -136,6 +161,34 @@ export const messages = {
 		`-# Your ${versions.length === 1 ? "image is" : "images are"} ${versions.map((version) => `v${version}`).join(", ")}.`,
 	staleButton: (latestVersions: string) =>
 		`That result is no longer the latest turn in this thread${latestVersions ? ` (the latest is ${latestVersions})` : ""}, so Reroll, Undo and Edit no longer apply to it. To go back to it, reply to that message: I will branch a new thread from it. Info and Delete still work.`,
+	/** The Info button's provenance card. */
+	resultCard: (card: {
+		versions: string;
+		turn: number;
+		prompt: string;
+		model: string;
+		modelLabel: string;
+		parent?: number;
+		inputs: string[];
+		requesterId: string;
+		/** Epoch seconds. */
+		at: number;
+		seconds: number;
+		tokens?: { in: number; out: number };
+		usd: number;
+	}) =>
+		[
+			`**Result ${card.versions || "(no image)"}** · turn ${card.turn}`,
+			`**Prompt:** ${card.prompt || "(images only)"}`,
+			`**Model:** \`${card.model}\` (${card.modelLabel})`,
+			`**Made from:** ${card.parent !== undefined ? `v${card.parent}` : "nothing (a new image)"}${card.inputs.length > 0 ? `; inputs ${card.inputs.join(", ")}` : ""}`,
+			`**Asked by:** <@${card.requesterId}>, <t:${card.at}:f>`,
+			`**Took:** ${card.seconds.toFixed(1)} s`,
+			card.tokens
+				? `**Tokens:** ${card.tokens.in.toLocaleString("en")} in, ${card.tokens.out.toLocaleString("en")} out; estimated cost $${card.usd.toFixed(3)}`
+				: `**Estimated cost:** $${card.usd.toFixed(3)}`,
+			"-# Google marks every image Gemini makes with an invisible SynthID watermark.",
+		].join("\n"),
 	notInHistory: "That result is no longer in this thread's conversation (it was undone, rerolled or cleared).",
 	undone: (userId: string, removed: string, current: string) =>
 		`↩️ <@${userId}> undid the last turn${removed ? ` (${removed})` : ""}. ${current ? `The conversation continues from ${current}.` : "The conversation is back at its start."}`,

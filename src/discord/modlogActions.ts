@@ -11,14 +11,11 @@ import { settingsAt } from "../conversation/startTurn.js";
 import type { Deps } from "../deps.js";
 import { getCase, type ModerationCase, saveCase } from "../moderation/cases.js";
 import { serializeByKey } from "../moderation/serializeByKey.js";
-import { modActionButtons } from "./components.js";
+import { MOD_TIMEOUT_MS, modActionButtons } from "./components.js";
 import { modlogMessages } from "./messages.js";
 import { caseEmbed, doneActionsOf, loggableError, postToModlog, withActionLine } from "./modlog.js";
 import type { CustomId, ModAction } from "./routing/customIds.js";
 import { turnPlaceOf } from "./routing/turnRequests.js";
-
-/** How long "Time out member" silences the member. */
-export const MOD_TIMEOUT_MS = 10 * 60_000;
 
 /** What each quick action needs, in the clicking moderator's permissions and in the bot's. */
 const ACTION_PERMISSIONS = {

@@ -147,7 +147,13 @@ describe("runTurn", () => {
 		));
 
 		const model = cannedGenerate([imageAnswer([{ inlineData: { mimeType: "image/png", data: b64(bytes("out3")) } }])]);
-		await runTurn({ generate: model.generate, store, vertex: false }, conversation, userTurn("add a hat"), admission, CALL);
+		await runTurn(
+			{ generate: model.generate, store, vertex: false },
+			conversation,
+			userTurn("add a hat"),
+			admission,
+			CALL,
+		);
 		expect(model.contentsOf(0)).toEqual([
 			{
 				role: "user",
@@ -173,7 +179,13 @@ describe("runTurn", () => {
 		const first = bytes("first attachment");
 		const second = bytes("second attachment");
 		const model = cannedGenerate([imageAnswer([{ inlineData: { mimeType: "image/png", data: b64(bytes("x")) } }])]);
-		await runTurn({ generate: model.generate, store, vertex: false }, conversationWith(), userTurn("combine these", [first, second]), admission, CALL);
+		await runTurn(
+			{ generate: model.generate, store, vertex: false },
+			conversationWith(),
+			userTurn("combine these", [first, second]),
+			admission,
+			CALL,
+		);
 		expect(model.contentsOf(0)).toEqual([
 			{
 				role: "user",
@@ -203,7 +215,13 @@ describe("runTurn", () => {
 		}
 		const model = cannedGenerate([imageAnswer([{ inlineData: { mimeType: "image/png", data: b64(bytes("y")) } }])]);
 		// 8 stored images + 1 new: the 3 oldest drop (turn 0's input and output, turn 1's input).
-		const result = await runTurn({ generate: model.generate, store, vertex: false }, conversation, userTurn("again", [bytes("new")]), admission, CALL);
+		const result = await runTurn(
+			{ generate: model.generate, store, vertex: false },
+			conversation,
+			userTurn("again", [bytes("new")]),
+			admission,
+			CALL,
+		);
 		expect(result.droppedImages).toBe(3);
 		const contents = model.contentsOf(0);
 		expect(contents[0]?.parts[0]).toEqual({ text: expect.stringContaining("left out") });
@@ -232,7 +250,13 @@ describe("runTurn", () => {
 		const storedBefore = await store.getConversation(conversation.id);
 		const turn = userTurn("make it explicit");
 		const model = cannedGenerate([blockedAnswer(), blockedAnswer()]);
-		const blocked = await runTurn({ generate: model.generate, store, vertex: false }, conversation, turn, admission, CALL);
+		const blocked = await runTurn(
+			{ generate: model.generate, store, vertex: false },
+			conversation,
+			turn,
+			admission,
+			CALL,
+		);
 		expect(blocked.reply).toMatchObject({ kind: "blocked", stage: "output", category: "sexual" });
 		// The caller only commits parts; a blocked reply leaves the stored conversation as it was.
 		expect(await store.getConversation(conversation.id)).toEqual(storedBefore);

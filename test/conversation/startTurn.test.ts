@@ -1,6 +1,7 @@
 // test/conversation/startTurn.test.ts: the turn pipeline without Discord: canned Gemini, real store, real quotas.
-import { createServer } from "node:http";
+
 import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,8 +14,14 @@ import { createLifecycle } from "../../src/conversation/lifecycle.js";
 import type { PipelineDeps } from "../../src/conversation/pipelineDeps.js";
 import { startTurn } from "../../src/conversation/startTurn.js";
 import { createStore, type Store } from "../../src/conversation/store.js";
-import type { TurnDelivery, TurnOutcome, TurnPorts, TurnRequest, TurnView } from "../../src/conversation/turnRequest.js";
 import { createTurnQueue } from "../../src/conversation/turnQueue.js";
+import type {
+	TurnDelivery,
+	TurnOutcome,
+	TurnPorts,
+	TurnRequest,
+	TurnView,
+} from "../../src/conversation/turnRequest.js";
 import { UserInputError } from "../../src/errors.js";
 import type { GenerateContent, GenerateOptions } from "../../src/gemini/generate.js";
 import { createMetrics } from "../../src/http/startHttp.js";
@@ -37,7 +44,10 @@ const imageAnswer = () => ({
 					role: "model",
 					parts: [
 						{ text: "Here.", thoughtSignature: "sig-text" },
-						{ inlineData: { mimeType: "image/png", data: Buffer.from("png").toString("base64") }, thoughtSignature: "sig-img" },
+						{
+							inlineData: { mimeType: "image/png", data: Buffer.from("png").toString("base64") },
+							thoughtSignature: "sig-img",
+						},
 					],
 				},
 				finishReason: "STOP",
@@ -90,9 +100,18 @@ type Recorder = {
 };
 
 /** Pipeline deps on the shared store and quotas, with a scripted Gemini (a function per call) and recorded cases. */
-function pipeline(answers: ((request: GenerateContentParameters, options: GenerateOptions) => Promise<unknown>)[]): Recorder {
+function pipeline(
+	answers: ((request: GenerateContentParameters, options: GenerateOptions) => Promise<unknown>)[],
+): Recorder {
 	const config = loadConfig({ DISCORD_TOKEN: "t", GEMINI_API_KEY: "k", DEFAULT_MEMBER_DAILY_IMAGES: "0" });
-	const recorder: Omit<Recorder, "deps"> = { requests: [], calls: [], cases: [], events: [], deliveries: [], tickets: [] };
+	const recorder: Omit<Recorder, "deps"> = {
+		requests: [],
+		calls: [],
+		cases: [],
+		events: [],
+		deliveries: [],
+		tickets: [],
+	};
 	const generate: GenerateContent = async (request, options) => {
 		recorder.requests.push(request);
 		recorder.calls.push(options);
@@ -201,12 +220,18 @@ describe("startTurn", () => {
 	it("refuses a blocklisted prompt before anything starts, reports it, and holds nothing", async () => {
 		const recorder = pipeline([]);
 		await recorder.deps.settings.addToBlocklist({ kind: "guild", id: GUILD }, { pattern: "glorbnax" });
-		const outcome = await startTurn(recorder.deps, request({ text: "a portrait of Glorbnax" }), recordingPorts(recorder));
+		const outcome = await startTurn(
+			recorder.deps,
+			request({ text: "a portrait of Glorbnax" }),
+			recordingPorts(recorder),
+		);
 		expect(outcome.kind).toBe("refused");
 		expect((outcome as Extract<TurnOutcome, { kind: "refused" }>).refusal).toBeInstanceOf(PolicyDenied);
 		expect(recorder.events).toEqual([]);
 		expect(recorder.requests).toEqual([]);
-		expect(recorder.cases.map((moderationCase) => moderationCase.outcome)).toEqual([{ kind: "denied", code: "blocklisted" }]);
+		expect(recorder.cases.map((moderationCase) => moderationCase.outcome)).toEqual([
+			{ kind: "denied", code: "blocklisted" },
+		]);
 		expect(await used()).toBe(before);
 	});
 
@@ -277,7 +302,11 @@ describe("startTurn", () => {
 		const first = (await store.getConversation(ports.threadId))?.exchanges[0];
 		const outcome = await startTurn(
 			recorder.deps,
-			request({ entry: "message", text: "blue instead", target: { ...target, replyToMessageId: first?.messageIds[0] } }),
+			request({
+				entry: "message",
+				text: "blue instead",
+				target: { ...target, replyToMessageId: first?.messageIds[0] },
+			}),
 			ports,
 		);
 		const branchId = `${ports.threadId}9`;
@@ -313,7 +342,11 @@ describe("startTurn", () => {
 		const reroll = (turn: number) =>
 			startTurn(
 				recorder.deps,
-				request({ entry: "reroll", text: "", target: { kind: "continue", conversationId: ports.threadId, reroll: { turn } } }),
+				request({
+					entry: "reroll",
+					text: "",
+					target: { kind: "continue", conversationId: ports.threadId, reroll: { turn } },
+				}),
 				ports,
 			);
 		expect(await reroll(1)).toMatchObject({ kind: "done", reply: "parts" });
@@ -374,4 +407,3 @@ describe("startTurn", () => {
 		expect(await used()).toBe(before);
 	});
 });
-

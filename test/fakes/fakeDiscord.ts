@@ -39,6 +39,7 @@ import type {
 } from "./discord/types.js";
 import { postUserMessage, type UserMessageOptions } from "./discord/userMessage.js";
 
+export type { RestFault } from "./discord/context.js";
 export type {
 	CdnOverride,
 	FakeAttachmentInput,
@@ -52,7 +53,6 @@ export type {
 	StoredAttachment,
 	StoredMessage,
 } from "./discord/types.js";
-export type { RestFault } from "./discord/context.js";
 export type {
 	ClickButtonOptions,
 	ContextMenuOptions,

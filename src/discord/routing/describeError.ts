@@ -7,15 +7,12 @@ import { type UserInputCode, UserInputError } from "../../errors.js";
 import { GeminiGaveUp } from "../../gemini/errors.js";
 import { retryDelayOf } from "../../gemini/withRetry.js";
 import { PolicyDenied } from "../../moderation/policyErrors.js";
-import { messages, policyMessages, userInputMessages } from "../messages.js";
+import { messages, policyMessages, TURN_PERMISSION_NAMES, userInputMessages } from "../messages.js";
 
 export type DescribedError = { text: string; ref: string; level: "info" | "warn" | "error"; kind: string };
 
 /** A short id shown to the member and logged with the error, so an operator can find one from the other. */
 export const newRef = () => randomBytes(4).toString("hex");
-
-/** What the bot needs to post a turn's messages and open its thread (see src/discord/permissions.ts for all of them). */
-const TURN_PERMISSIONS = "Send Messages, Attach Files, Create Public Threads and Send Messages in Threads";
 
 function describeInput<Code extends UserInputCode>(err: UserInputError<Code>): string {
 	return userInputMessages[err.code](err.details);
@@ -52,14 +49,20 @@ export function describeError(err: unknown, model: string): DescribedError {
 	if (err instanceof UserInputError) return { text: describeInput(err), ref, level: "info", kind: err.code };
 	if (err instanceof PolicyDenied) return { text: describeDenial(err), ref, level: "info", kind: `policy:${err.code}` };
 	if (err instanceof GeminiGaveUp) return { text: describeGaveUp(err), ref, level: "warn", kind: `gemini:${err.code}` };
-	if (err instanceof TurnInterrupted) return { text: messages.turnInterrupted, ref, level: "info", kind: "interrupted" };
+	if (err instanceof TurnInterrupted)
+		return { text: messages.turnInterrupted, ref, level: "info", kind: "interrupted" };
 	if (err instanceof ApiError) return describeGemini(err, model, ref);
 	if (err instanceof Error && err.name === "TimeoutError") {
 		return { text: messages.geminiTimeout, ref, level: "warn", kind: "geminiTimeout" };
 	}
 	if (err instanceof DiscordAPIError) {
 		if (err.code === RESTJSONErrorCodes.MissingPermissions || err.code === RESTJSONErrorCodes.MissingAccess) {
-			return { text: messages.missingPermissions(TURN_PERMISSIONS), ref, level: "warn", kind: "discordPermissions" };
+			return {
+				text: messages.missingPermissions(TURN_PERMISSION_NAMES),
+				ref,
+				level: "warn",
+				kind: "discordPermissions",
+			};
 		}
 	}
 	return { text: messages.unexpected(ref), ref, level: "error", kind: "unexpected" };

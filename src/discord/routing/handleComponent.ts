@@ -1,15 +1,15 @@
 // src/discord/handleComponent.ts: result buttons (reroll, undo, edit, info, delete), Cancel, and /forget's confirmation.
 import { type ButtonInteraction, MessageFlags, PermissionFlagsBits } from "discord.js";
-import type { Deps } from "../../deps.js";
 import { startTurn } from "../../conversation/startTurn.js";
+import type { Deps } from "../../deps.js";
 import { instructionModal } from "../components.js";
-import { type CustomId, encodeCustomId } from "./customIds.js";
-import { messages } from "../messages.js";
+import { labels, messages } from "../messages.js";
 import { handleAppeal, handleModAction } from "../modlogActions.js";
-import { answerOutcome, askerOf, turnPlaceOf } from "./turnRequests.js";
 import { channelView } from "../turns/channelView.js";
-import type { TurnChannel } from "../turns/turnChannel.js";
 import { describeResult, forgetHistory, undoLast, undoneNotice, versionsOf } from "../turns/turnActions.js";
+import type { TurnChannel } from "../turns/turnChannel.js";
+import { type CustomId, encodeCustomId } from "./customIds.js";
+import { answerOutcome, askerOf, turnPlaceOf } from "./turnRequests.js";
 
 type TurnButton = Extract<CustomId, { kind: "turn" }>;
 
@@ -57,7 +57,7 @@ async function onTurnButton(interaction: ButtonInteraction, id: TurnButton, deps
 		await interaction.showModal(
 			instructionModal(
 				encodeCustomId({ kind: "editModal", conversationId: id.conversationId, turn: id.turn }),
-				"Edit this image",
+				labels.editThisImageTitle,
 			),
 		);
 		return;
@@ -77,7 +77,12 @@ async function onTurnButton(interaction: ButtonInteraction, id: TurnButton, deps
 				attachments: [],
 				target: { kind: "continue", conversationId: id.conversationId, reroll: { turn: id.turn } },
 			},
-			{ accepted: () => interaction.deferUpdate().then(() => undefined), open: async () => view(), view, branch: async () => undefined },
+			{
+				accepted: () => interaction.deferUpdate().then(() => undefined),
+				open: async () => view(),
+				view,
+				branch: async () => undefined,
+			},
 		);
 		await answerOutcome(interaction, outcome, conversation.model);
 		return;

@@ -1,7 +1,7 @@
 // src/discord/routing/handleInteraction.ts: routes interactions to commands, buttons and modals; the one boundary where their errors are answered.
 import type { ChatInputCommandInteraction, Interaction, MessageContextMenuCommandInteraction } from "discord.js";
-import { CodedError } from "../../errors.js";
 import type { Deps } from "../../deps.js";
+import { CodedError } from "../../errors.js";
 import { parseCustomId } from "./customIds.js";
 import { describeError } from "./describeError.js";
 import { handleButton } from "./handleComponent.js";

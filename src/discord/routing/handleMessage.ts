@@ -77,12 +77,20 @@ export async function handleMessage(message: Message, deps: Deps): Promise<void>
 		{
 			entry: "message",
 			place: await turnPlaceOf(channel),
-			asker: askerOf({ user: message.author, member: message.member, memberPermissions: message.member?.permissions ?? null }),
+			asker: askerOf({
+				user: message.author,
+				member: message.member,
+				memberPermissions: message.member?.permissions ?? null,
+			}),
 			text,
 			attachments,
 			target: startsDm
 				? { kind: "start", title: threadTitle(text) }
-				: { kind: "continue", conversationId: channel.id, ...(message.reference?.messageId ? { replyToMessageId: message.reference.messageId } : {}) },
+				: {
+						kind: "continue",
+						conversationId: channel.id,
+						...(message.reference?.messageId ? { replyToMessageId: message.reference.messageId } : {}),
+					},
 		},
 		ports,
 	);

@@ -11,7 +11,10 @@ export async function announceInterrupted(deps: Deps): Promise<void> {
 			const channel = await deps.discord.channels.fetch(turn.conversationId);
 			if (!channel?.isSendable()) continue;
 			await channel.send({ content: messages.interruptedByCrash(turn.requesterId), allowedMentions: { parse: [] } });
-			logger.info({ conversation: turn.conversationId, startedAt: turn.startedAt }, "told a thread its turn was cut short");
+			logger.info(
+				{ conversation: turn.conversationId, startedAt: turn.startedAt },
+				"told a thread its turn was cut short",
+			);
 		} catch (err) {
 			logger.warn({ err, conversation: turn.conversationId }, "could not tell a thread its turn was cut short");
 		}

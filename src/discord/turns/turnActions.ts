@@ -64,17 +64,18 @@ export function describeResult(conversation: Conversation, turn: number): string
 	const capabilities = capabilitiesOf(exchange.modelId);
 	const images = exchange.model.filter((part) => part.kind === "image").length;
 	const usage = exchange.usage;
-	const lines = [
-		`**Result ${versionsOf(exchange) || "(no image)"}** · turn ${exchange.turn}`,
-		`**Prompt:** ${prompt.length > 900 ? `${prompt.slice(0, 900)}…` : prompt || "(images only)"}`,
-		`**Model:** \`${exchange.modelId}\` (${capabilities.label})`,
-		`**Made from:** ${parents.length > 0 ? `v${Math.max(...parents)}` : "nothing (a new image)"}${inputs.length > 0 ? `; inputs ${inputs.join(", ")}` : ""}`,
-		`**Asked by:** <@${exchange.requesterId}>, <t:${Math.floor(Date.parse(exchange.at) / 1_000)}:f>`,
-		`**Took:** ${(exchange.ms / 1_000).toFixed(1)} s`,
-		usage
-			? `**Tokens:** ${usage.promptTokens.toLocaleString("en")} in, ${usage.outputTokens.toLocaleString("en")} out; estimated cost $${estimateUsd(exchange.modelId, images, usage).toFixed(3)}`
-			: `**Estimated cost:** $${estimateUsd(exchange.modelId, images).toFixed(3)}`,
-		"-# Google marks every image Gemini makes with an invisible SynthID watermark.",
-	];
-	return lines.join("\n");
+	return messages.resultCard({
+		versions: versionsOf(exchange),
+		turn: exchange.turn,
+		prompt: prompt.length > 900 ? `${prompt.slice(0, 900)}…` : prompt,
+		model: exchange.modelId,
+		modelLabel: capabilities.label,
+		...(parents.length > 0 ? { parent: Math.max(...parents) } : {}),
+		inputs,
+		requesterId: exchange.requesterId,
+		at: Math.floor(Date.parse(exchange.at) / 1_000),
+		seconds: exchange.ms / 1_000,
+		...(usage ? { tokens: { in: usage.promptTokens, out: usage.outputTokens } } : {}),
+		usd: estimateUsd(exchange.modelId, images, usage),
+	});
 }

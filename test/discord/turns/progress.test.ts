@@ -1,10 +1,10 @@
 // test/discord/turns/progress.test.ts: the long-generation status line, with fake timers.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { cancelButton } from "../../../src/discord/components.js";
+import { messages } from "../../../src/discord/messages.js";
 import { ELAPSED_REFRESH_MS, SHOW_ELAPSED_AFTER_MS, trackProgress } from "../../../src/discord/turns/progress.js";
 import type { TurnChannel } from "../../../src/discord/turns/turnChannel.js";
 import { createLogger } from "../../../src/logger.js";
-import { cancelButton } from "../../../src/discord/components.js";
-import { messages } from "../../../src/discord/messages.js";
 
 /** A stand-in for the few channel and message methods progress uses; what it was asked to do is recorded. */
 function recordingChannel() {
