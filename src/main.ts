@@ -29,7 +29,15 @@ async function main(): Promise<void> {
 		logger.fatal({ err }, hint ?? "bot failed to start");
 		process.exit(1);
 	}
+	let stopping = false;
 	const shutdown = (signal: string) => {
+		// A second signal (a second Ctrl-C, or SIGINT after SIGTERM) means "now": stop() runs once, and running turns
+		// are left to the crash path (their in-flight markers tell their threads on the next start).
+		if (stopping) {
+			logger.warn({ signal }, "second signal, exiting without waiting for running turns");
+			process.exit(1);
+		}
+		stopping = true;
 		logger.info({ signal }, "shutting down");
 		bot.stop().then(
 			() => process.exit(0),
@@ -39,8 +47,8 @@ async function main(): Promise<void> {
 			},
 		);
 	};
-	process.once("SIGINT", shutdown);
-	process.once("SIGTERM", shutdown);
+	process.on("SIGINT", shutdown);
+	process.on("SIGTERM", shutdown);
 	// Every handler catches its own errors; this is the last net, so one missed rejection never takes the bot down.
 	process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection"));
 }
