@@ -8,7 +8,7 @@ import {
 } from "discord.js";
 import type { Deps } from "../src/deps.js";
 import { usageMessages } from "../src/discord/messages.js";
-import { renderUsage } from "../src/discord/renderUsage.js";
+import { renderUsage } from "../src/discord/moderation/renderUsage.js";
 import { settingsPlaceOf } from "../src/discord/routing/channelSettings.js";
 
 const TOP_USERS = 5;

@@ -1,11 +1,11 @@
-// src/discord/answerSettings.ts: carries out one /settings subcommand on the settings store and words the answer.
+// src/discord/moderation/answerSettings.ts: carries out one /settings subcommand on the settings store and words the answer.
 import type { APIEmbed } from "discord.js";
 import { SettingError, type SettingErrorCode, type SettingErrorDetails } from "../../moderation/settingErrors.js";
 import type { SettingsScope, SettingsStore } from "../../moderation/settingsStore.js";
 import { isSettingKey, type SettingKey } from "../../moderation/validateSetting.js";
 import { settingsMessages } from "../messages.js";
-import { describeOrigin, effectiveValue, formatSettingValue, renderSettings } from "../renderSettings.js";
 import type { SettingsPlace } from "../routing/channelSettings.js";
+import { describeOrigin, effectiveValue, formatSettingValue, renderSettings } from "./renderSettings.js";
 
 export const SCOPE_CHOICES = ["server", "channel"] as const;
 export type ScopeChoice = (typeof SCOPE_CHOICES)[number];

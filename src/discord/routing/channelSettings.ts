@@ -1,4 +1,4 @@
-// src/discord/channelSettings.ts: which channel a /settings or /usage command is about, as the settings store sees it.
+// src/discord/routing/channelSettings.ts: which channel a /settings or /usage command is about, as the settings store sees it.
 import type { Channel, ChatInputCommandInteraction, ThreadChannel } from "discord.js";
 import type { ChannelContext } from "../../moderation/settingsStore.js";
 

@@ -1,4 +1,4 @@
-// src/discord/customIds.ts: what buttons and modals carry, so they keep working after a restart.
+// src/discord/routing/customIds.ts: what buttons and modals carry, so they keep working after a restart.
 
 export const TURN_ACTIONS = ["reroll", "undo", "edit", "info", "delete"] as const;
 export type TurnAction = (typeof TURN_ACTIONS)[number];

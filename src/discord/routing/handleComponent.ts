@@ -1,10 +1,10 @@
-// src/discord/handleComponent.ts: result buttons (reroll, undo, edit, info, delete), Cancel, and /forget's confirmation.
+// src/discord/routing/handleComponent.ts: result buttons (reroll, undo, edit, info, delete), Cancel, and /forget's confirmation.
 import { type ButtonInteraction, MessageFlags, PermissionFlagsBits } from "discord.js";
 import { startTurn } from "../../conversation/startTurn.js";
 import type { Deps } from "../../deps.js";
 import { instructionModal } from "../components.js";
 import { labels, messages } from "../messages.js";
-import { handleAppeal, handleModAction } from "../modlogActions.js";
+import { handleAppeal, handleModAction } from "../moderation/modlogActions.js";
 import { channelView } from "../turns/channelView.js";
 import { describeResult, forgetHistory, undoLast, undoneNotice, versionsOf } from "../turns/turnActions.js";
 import type { TurnChannel } from "../turns/turnChannel.js";

@@ -1,4 +1,4 @@
-// src/discord/keepTyping.ts: keeps "Bot is typing…" on while a turn runs (Discord drops it after about 10 s).
+// src/discord/turns/keepTyping.ts: keeps "Bot is typing…" on while a turn runs (Discord drops it after about 10 s).
 import type { Logger } from "../../logger.js";
 
 export const TYPING_RENEW_MS = 8_000;

@@ -1,4 +1,4 @@
-// src/discord/openThread.ts: opens a conversation thread under a text channel, public or private as the server set.
+// src/discord/turns/openThread.ts: opens a conversation thread under a text channel, public or private as the server set.
 import { type Channel, ChannelType, type NewsChannel, type TextChannel, type ThreadChannel } from "discord.js";
 import type { Settings } from "../../moderation/settings.js";
 

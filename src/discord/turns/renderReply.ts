@@ -1,4 +1,4 @@
-// src/discord/renderReply.ts: lays a model reply out as Discord messages, text and images in the model's order.
+// src/discord/turns/renderReply.ts: lays a model reply out as Discord messages, text and images in the model's order.
 import type { ContentPart, ModelReply } from "../../gemini/types.js";
 import { fitForUpload } from "../../images/fitForUpload.js";
 import type { ButtonRow } from "../components.js";

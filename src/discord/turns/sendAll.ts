@@ -1,4 +1,4 @@
-// src/discord/sendAll.ts: posts rendered messages to a thread or DM, in order.
+// src/discord/turns/sendAll.ts: posts rendered messages to a thread or DM, in order.
 import type { MessageCreateOptions } from "discord.js";
 import type { Outgoing } from "./renderReply.js";
 import type { TurnChannel } from "./turnChannel.js";

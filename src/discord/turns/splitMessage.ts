@@ -1,4 +1,4 @@
-// src/discord/splitMessage.ts: splits long text under Discord's message limit on natural boundaries.
+// src/discord/turns/splitMessage.ts: splits long text under Discord's message limit on natural boundaries.
 
 /** Discord's limit on message content. @see https://discord.com/developers/docs/resources/message#create-message */
 export const MAX_MESSAGE_CHARS = 2_000;

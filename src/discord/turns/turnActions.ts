@@ -1,4 +1,4 @@
-// src/discord/turnActions.ts: what Undo, Forget and Info do to a conversation, serialised with its turns.
+// src/discord/turns/turnActions.ts: what Undo, Forget and Info do to a conversation, serialised with its turns.
 import type { Conversation, Exchange } from "../../conversation/types.js";
 import type { Deps } from "../../deps.js";
 import { capabilitiesOf, estimateUsd } from "../../gemini/models.js";

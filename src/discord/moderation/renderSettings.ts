@@ -1,10 +1,10 @@
-// src/discord/renderSettings.ts: a channel's effective settings, each with where it comes from, as one embed.
+// src/discord/moderation/renderSettings.ts: a channel's effective settings, each with where it comes from, as one embed.
 import { type APIEmbed, type APIEmbedField, escapeMarkdown } from "discord.js";
-import type { EffectiveSettings, SettingOrigin } from "../moderation/mergeSettings.js";
-import type { Settings } from "../moderation/settings.js";
-import { SAFETY_KEYS, type SettingKey } from "../moderation/validateSetting.js";
+import type { EffectiveSettings, SettingOrigin } from "../../moderation/mergeSettings.js";
+import type { Settings } from "../../moderation/settings.js";
+import { SAFETY_KEYS, type SettingKey } from "../../moderation/validateSetting.js";
+import { blocklistReason, settingsMessages } from "../messages.js";
 import { EMBED_LIMITS } from "./embedLimits.js";
-import { blocklistReason, settingsMessages } from "./messages.js";
 
 const MAX_ROLES_SHOWN = 10;
 const MAX_REASON_SHOWN = 80;

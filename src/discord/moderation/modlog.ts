@@ -1,4 +1,4 @@
-// src/discord/modlog.ts: records moderation cases and posts them, with quick actions, to a server's moderation log channel.
+// src/discord/moderation/modlog.ts: records moderation cases and posts them, with quick actions, to a server's moderation log channel.
 import {
 	type APIEmbed,
 	type APIEmbedField,
@@ -9,14 +9,14 @@ import {
 	PermissionFlagsBits,
 	RESTJSONErrorCodes,
 } from "discord.js";
-import type { Deps } from "../deps.js";
-import type { SafetyCategory } from "../gemini/types.js";
-import { type CaseOutcome, type ModerationCase, saveCase } from "../moderation/cases.js";
-import type { Settings } from "../moderation/settings.js";
-import { modActionButtons } from "./components.js";
+import type { Deps } from "../../deps.js";
+import type { SafetyCategory } from "../../gemini/types.js";
+import { type CaseOutcome, type ModerationCase, saveCase } from "../../moderation/cases.js";
+import type { Settings } from "../../moderation/settings.js";
+import { modActionButtons } from "../components.js";
+import { CATEGORY_LABELS, modlogMessages } from "../messages.js";
+import { type ModAction, parseCustomId } from "../routing/customIds.js";
 import { EMBED_LIMITS } from "./embedLimits.js";
-import { CATEGORY_LABELS, modlogMessages } from "./messages.js";
-import { type ModAction, parseCustomId } from "./routing/customIds.js";
 
 /** The prompt's share of an entry, so that with every field and a full "Moderator actions" it stays under the total. */
 export const MAX_LOGGED_PROMPT_CHARS = 3_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderUsage, unixSeconds } from "../../src/discord/renderUsage.js";
-import type { UsageToday } from "../../src/moderation/quotas.js";
+import { renderUsage, unixSeconds } from "../../../src/discord/moderation/renderUsage.js";
+import type { UsageToday } from "../../../src/moderation/quotas.js";
 
 const RESETS_AT = "2026-11-03T00:00:00.000Z";
 const RESETS_UNIX = Date.UTC(2026, 10, 3) / 1_000;

@@ -1,10 +1,16 @@
 // test/discord/modlog.test.ts: the moderation log's embed, its action notes and the buttons it reads back.
 import { DiscordAPIError } from "discord.js";
 import { describe, expect, it } from "vitest";
-import { modActionButtons } from "../../src/discord/components.js";
-import { EMBED_LIMITS, embedLength } from "../../src/discord/embedLimits.js";
-import { caseEmbed, doneActionsOf, jumpLinkOf, loggableError, withActionLine } from "../../src/discord/modlog.js";
-import type { CaseOutcome, ModerationCase } from "../../src/moderation/cases.js";
+import { modActionButtons } from "../../../src/discord/components.js";
+import { EMBED_LIMITS, embedLength } from "../../../src/discord/moderation/embedLimits.js";
+import {
+	caseEmbed,
+	doneActionsOf,
+	jumpLinkOf,
+	loggableError,
+	withActionLine,
+} from "../../../src/discord/moderation/modlog.js";
+import type { CaseOutcome, ModerationCase } from "../../../src/moderation/cases.js";
 
 const blockedImage: CaseOutcome = {
 	kind: "blocked",

@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { EMBED_LIMITS, embedLength } from "../../src/discord/embedLimits.js";
-import { describeOrigin, fitLines, formatSettingValue, renderSettings } from "../../src/discord/renderSettings.js";
-import { parseModerationConfig } from "../../src/moderation/config.js";
-import { mergeSettings } from "../../src/moderation/mergeSettings.js";
-import { type ScopeSettings, SETTING_KEYS, type SettingKey } from "../../src/moderation/validateSetting.js";
+import { EMBED_LIMITS, embedLength } from "../../../src/discord/moderation/embedLimits.js";
+import {
+	describeOrigin,
+	fitLines,
+	formatSettingValue,
+	renderSettings,
+} from "../../../src/discord/moderation/renderSettings.js";
+import { parseModerationConfig } from "../../../src/moderation/config.js";
+import { mergeSettings } from "../../../src/moderation/mergeSettings.js";
+import { type ScopeSettings, SETTING_KEYS, type SettingKey } from "../../../src/moderation/validateSetting.js";
 
 const config = parseModerationConfig({ SAFETY_MOST_PERMISSIVE: "BLOCK_MEDIUM_AND_ABOVE" });
 const CHANNEL = "200000000000000002";

@@ -1,4 +1,4 @@
-// src/discord/modlogActions.ts: "Report a mistake" under a refusal card, and the moderators' quick actions in the log.
+// src/discord/moderation/modlogActions.ts: "Report a mistake" under a refusal card, and the moderators' quick actions in the log.
 import {
 	type ButtonInteraction,
 	type Channel,
@@ -7,15 +7,15 @@ import {
 	PermissionFlagsBits,
 	RESTJSONErrorCodes,
 } from "discord.js";
-import { settingsAt } from "../conversation/startTurn.js";
-import type { Deps } from "../deps.js";
-import { getCase, type ModerationCase, saveCase } from "../moderation/cases.js";
-import { serializeByKey } from "../moderation/serializeByKey.js";
-import { MOD_TIMEOUT_MS, modActionButtons } from "./components.js";
-import { modlogMessages } from "./messages.js";
+import { settingsAt } from "../../conversation/startTurn.js";
+import type { Deps } from "../../deps.js";
+import { getCase, type ModerationCase, saveCase } from "../../moderation/cases.js";
+import { serializeByKey } from "../../moderation/serializeByKey.js";
+import { MOD_TIMEOUT_MS, modActionButtons } from "../components.js";
+import { modlogMessages } from "../messages.js";
+import type { CustomId, ModAction } from "../routing/customIds.js";
+import { turnPlaceOf } from "../routing/turnRequests.js";
 import { caseEmbed, doneActionsOf, loggableError, postToModlog, withActionLine } from "./modlog.js";
-import type { CustomId, ModAction } from "./routing/customIds.js";
-import { turnPlaceOf } from "./routing/turnRequests.js";
 
 /** What each quick action needs, in the clicking moderator's permissions and in the bot's. */
 const ACTION_PERMISSIONS = {

@@ -1,4 +1,4 @@
-// src/discord/embedLimits.ts: Discord's embed size limits, and the length Discord counts against the total.
+// src/discord/moderation/embedLimits.ts: Discord's embed size limits, and the length Discord counts against the total.
 import type { APIEmbed } from "discord.js";
 
 /** @see https://discord.com/developers/docs/resources/message#embed-object-embed-limits */

@@ -1,7 +1,7 @@
-// src/discord/renderUsage.ts: the /usage answer: a member's and the server's images today, and for moderators who used them.
-import type { UsageToday } from "../moderation/quotas.js";
-import type { DayReport } from "../moderation/usageLedger.js";
-import { usageMessages } from "./messages.js";
+// src/discord/moderation/renderUsage.ts: the /usage answer: a member's and the server's images today, and for moderators who used them.
+import type { UsageToday } from "../../moderation/quotas.js";
+import type { DayReport } from "../../moderation/usageLedger.js";
+import { usageMessages } from "../messages.js";
 
 /** Discord's `<t:unix>` timestamps take whole seconds. */
 export const unixSeconds = (iso: string): number => Math.floor(Date.parse(iso) / 1_000);
