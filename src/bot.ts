@@ -9,7 +9,7 @@ import { createLifecycle } from "./conversation/lifecycle.js";
 import { createStore } from "./conversation/store.js";
 import { createTurnQueue } from "./conversation/turnQueue.js";
 import type { Deps } from "./deps.js";
-import { reportCase } from "./discord/modlog.js";
+import { reportCase } from "./discord/moderation/modlog.js";
 import { handleInteraction } from "./discord/routing/handleInteraction.js";
 import { handleMessage } from "./discord/routing/handleMessage.js";
 import { announceInterrupted } from "./discord/turns/announceInterrupted.js";
@@ -104,8 +104,9 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 			]);
 			graceOver.abort();
 			deps.lifecycle.interruptTurns();
-			await Promise.allSettled(inFlight);
+			// No more arrivals; then every handler, late ones included, finishes (interrupted turns tell their threads).
 			client.removeAllListeners(Events.InteractionCreate).removeAllListeners(Events.MessageCreate);
+			await Promise.allSettled(inFlight);
 			await client.destroy();
 			await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
 			await deps.quotas.close();
