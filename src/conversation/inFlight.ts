@@ -1,9 +1,10 @@
 // src/conversation/inFlight.ts: durable markers for turns in progress, so a restart after a crash can tell their threads.
 import type Keyv from "keyv";
+import type { Quotas, Reservation } from "../moderation/quotas.js";
 import { serializeByKey } from "../moderation/serializeByKey.js";
 
-/** A turn that started and has not yet finished. */
-export type InFlightTurn = { conversationId: string; requesterId: string; startedAt: string; replyTo?: string };
+/** A turn that started and has not yet finished, with the quota it holds. */
+export type InFlightTurn = { conversationId: string; requesterId: string; startedAt: string; reservation: Reservation };
 
 export type InFlight = {
 	/** Records that a turn started running in this conversation (one at a time per conversation). */
@@ -44,4 +45,17 @@ export function createInFlight(keyv: Keyv, key = "inflight"): InFlight {
 				return Object.values(turns);
 			}),
 	};
+}
+
+/**
+ * Takes every turn a previous run left unfinished (a crash or SIGKILL) and gives back the quota each one held: it
+ * produced nothing the member saw. Returns them, so their threads can be told.
+ */
+export async function recoverInterrupted(deps: {
+	inFlight: InFlight;
+	quotas: Pick<Quotas, "release">;
+}): Promise<InFlightTurn[]> {
+	const turns = await deps.inFlight.takeAll();
+	for (const turn of turns) if (turn.reservation) await deps.quotas.release(turn.reservation);
+	return turns;
 }

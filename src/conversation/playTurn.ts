@@ -38,6 +38,7 @@ export async function playTurn(
 		conversationId: view.id,
 		requesterId: queued.turn.requesterId,
 		startedAt: new Date(started).toISOString(),
+		reservation: admission.reservation,
 	});
 	try {
 		await view.started(ticket);

@@ -31,7 +31,12 @@ export type Harness = {
 
 /** Starts both fakes, registers the commands, and starts the bot; `store` picks SQLite (a temp file) or Redis. */
 export async function startHarness(
-	options: { store?: "sqlite" | "redis"; env?: Record<string, string> } = {},
+	options: {
+		store?: "sqlite" | "redis";
+		env?: Record<string, string>;
+		/** Collects every log line (JSON) the bot writes at its LOG_LEVEL, instead of writing them to stdout. */
+		logLines?: string[];
+	} = {},
 ): Promise<Harness> {
 	const discord = await startFakeDiscord();
 	const gemini = await startFakeGemini();
@@ -53,7 +58,8 @@ export async function startHarness(
 		...options.env,
 	};
 	const config = loadConfig(env);
-	const logger = createLogger(config.logLevel);
+	const { logLines } = options;
+	const logger = createLogger(config.logLevel, logLines ? { write: (line: string) => logLines.push(line) } : undefined);
 	await deployCommands(config);
 	const harness: Harness = {
 		discord,

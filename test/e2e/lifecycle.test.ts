@@ -247,6 +247,9 @@ describe("process lifecycle: SIGTERM and SIGKILL mid-turn, end to end", () => {
 		expect(told?.allowed_mentions).toMatchObject({ parse: [] });
 		expect(withContent(thread.id, messages.turnInterrupted)).toEqual([]);
 		expect(await first.deps.store.getConversation(thread.id)).toEqual(before);
+		// The killed turn's quota hold went back on restart: only the first image counts.
+		const usage = await first.deps.quotas.usageToday({ guildId: discord.guildId, userId: discord.userId });
+		expect([usage.member.used, usage.server.used]).toEqual([1, 1]);
 		await stopInProcess(first);
 
 		const second = await restartInProcess();

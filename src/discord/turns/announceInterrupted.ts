@@ -1,11 +1,12 @@
 // src/discord/turns/announceInterrupted.ts: after a crash, tells each thread whose turn was cut short to send it again.
+import { recoverInterrupted } from "../../conversation/inFlight.js";
 import type { Deps } from "../../deps.js";
 import { messages } from "../messages.js";
 
-/** Posts one notice per turn a previous run left in flight; the history was never touched by those turns. */
+/** Posts one notice per turn a previous run left in flight (their quota is given back; their history was never touched). */
 export async function announceInterrupted(deps: Deps): Promise<void> {
 	const logger = deps.logger.child({ module: "discord" });
-	const turns = await deps.inFlight.takeAll();
+	const turns = await recoverInterrupted(deps);
 	for (const turn of turns) {
 		try {
 			const channel = await deps.discord.channels.fetch(turn.conversationId);
