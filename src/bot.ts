@@ -57,7 +57,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 		arrivals: createTurnQueue(),
 		metrics,
 		settings: createSettingsStore({ keyv: store.keyv, config: config.moderation }),
-		quotas: await createQuotas({ storeUrl: config.storeUrl, namespace: config.storeNamespace, keyv: store.keyv }),
+		quotas: createQuotas({ limiters: store.limiters, namespace: config.storeNamespace, keyv: store.keyv }),
 		inFlight: createInFlight(store.keyv),
 		lifecycle: createLifecycle(),
 		reportCase: (moderationCase, modlog) => reportCase(deps, moderationCase, modlog),
@@ -85,7 +85,6 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 	} catch (err) {
 		await client.destroy();
 		http?.close();
-		await deps.quotas.close();
 		await store.close();
 		throw err;
 	}
@@ -109,7 +108,6 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 			await Promise.allSettled(inFlight);
 			await client.destroy();
 			await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
-			await deps.quotas.close();
 			await store.close();
 		},
 	};

@@ -2,43 +2,77 @@
 import { createHash } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import KeyvRedis from "@keyv/redis";
-import KeyvSqlite from "@keyv/sqlite";
-import Keyv from "keyv";
+import Keyv, { type KeyvStoreAdapter } from "keyv";
+import { type LimiterBackend, type LimiterStore, openLimiterStore } from "../moderation/openLimiterStore.js";
+import { SqliteKeyvStore } from "./sqliteKeyvStore.js";
 import type { Conversation, ImageRef } from "./types.js";
 
 export type Store = {
 	/** The keyv underneath, for other domains (settings, quotas) that keep data beside conversations. */
 	keyv: Keyv;
+	/** Quota and cooldown counters on the same connection as keyv (`createQuotas` takes it). */
+	limiters: LimiterStore;
 	getConversation(id: string): Promise<Conversation | undefined>;
 	saveConversation(conversation: Conversation): Promise<void>;
 	deleteConversation(id: string): Promise<boolean>;
 	putImage(image: { data: Buffer; mimeType: string }): Promise<ImageRef>;
 	getImage(sha256: string): Promise<Buffer | undefined>;
+	/** Closes the one connection that keyv and the limiters share. */
 	close(): Promise<void>;
 };
 
-/** Opens the keyv adapter STORE_URL names, creating the SQLite file's folder on first start. */
-async function openAdapter(storeUrl: string): Promise<KeyvSqlite | KeyvRedis<unknown>> {
-	if (storeUrl.startsWith("sqlite://")) {
-		const path = storeUrl.slice("sqlite://".length);
-		if (path !== ":memory:") await mkdir(dirname(path), { recursive: true });
-		return new KeyvSqlite({ uri: storeUrl, busyTimeout: 10_000 });
-	}
-	return new KeyvRedis(storeUrl, { throwOnErrors: true, throwOnConnectError: true, connectionTimeout: 5_000 });
+type Backend = { adapter: KeyvStoreAdapter; limiter: LimiterBackend; close(): Promise<void> };
+
+// A stray second process on the same file (a one-off script) waits this long for the lock instead of failing.
+const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * One synchronous node:sqlite connection for everything in the file: statements run one at a time, whole, so
+ * conversations and quota counters can never contend for the lock (two connections did, with SQLITE_BUSY).
+ */
+async function openSqlite(path: string): Promise<Backend> {
+	if (path !== ":memory:") await mkdir(dirname(path), { recursive: true });
+	const db = new DatabaseSync(path);
+	db.exec(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+	db.exec("PRAGMA journal_mode = WAL");
+	// In WAL mode NORMAL loses no data on a crash of the process, only possibly the last commits on power loss.
+	db.exec("PRAGMA synchronous = NORMAL");
+	return {
+		adapter: new SqliteKeyvStore(db),
+		limiter: { kind: "sqlite", db },
+		close: async () => db.close(),
+	};
 }
 
-/** Creates the store for STORE_URL; every key lives under `namespace`. */
+/** One node-redis client for keyv and the limiters; it is connected, or this throws within 5 s. */
+async function openRedis(url: string): Promise<Backend> {
+	const options = { throwOnErrors: true, throwOnConnectError: true, connectionTimeout: 5_000 };
+	const adapter = new KeyvRedis({ url, socket: { connectTimeout: 5_000 } }, options);
+	return {
+		adapter,
+		limiter: { kind: "redis", client: await adapter.getClient() },
+		close: () => adapter.disconnect(),
+	};
+}
+
+function openBackend(storeUrl: string): Promise<Backend> {
+	if (storeUrl.startsWith("sqlite://")) return openSqlite(storeUrl.slice("sqlite://".length));
+	if (/^rediss?:\/\//.test(storeUrl)) return openRedis(storeUrl);
+	throw new Error(`STORE_URL must start with sqlite:// or redis://, got ${storeUrl.split(":")[0]}:`);
+}
+
+/** Creates the store for STORE_URL, creating the SQLite file's folder on first start; every key lives under `namespace`. */
 export async function createStore(storeUrl: string, namespace: string): Promise<Store> {
-	const adapter = await openAdapter(storeUrl);
-	const keyv = new Keyv({ store: adapter, namespace, throwOnErrors: true });
+	const backend = await openBackend(storeUrl);
+	const keyv = new Keyv({ store: backend.adapter, namespace, throwOnErrors: true });
 	// Keyv also emits errors as events; the throwing calls above already report them to the caller.
 	keyv.on("error", () => {});
-	if (adapter instanceof KeyvRedis) await adapter.getClient();
-	// WAL lets readers and the one writer work at once: conversations and the quota counters share this file.
-	else if (!storeUrl.endsWith(":memory:")) await adapter.query("PRAGMA journal_mode=WAL");
+	let closed: Promise<void> | undefined;
 	return {
 		keyv,
+		limiters: openLimiterStore(backend.limiter),
 		getConversation: (id) => keyv.get<Conversation>(`conv:${id}`),
 		async saveConversation(conversation) {
 			await keyv.set(`conv:${conversation.id}`, conversation);
@@ -55,8 +89,9 @@ export async function createStore(storeUrl: string, namespace: string): Promise<
 			const base64 = await keyv.get<string>(`img:${sha256}`);
 			return base64 === undefined ? undefined : Buffer.from(base64, "base64");
 		},
-		async close() {
-			await keyv.disconnect();
+		close() {
+			closed ??= backend.close();
+			return closed;
 		},
 	};
 }

@@ -1,9 +1,7 @@
-// src/moderation/openLimiterStore.ts: rate-limiter-flexible counters in the backend STORE_URL names (SQLite file or Redis).
-import { mkdir } from "node:fs/promises";
-import { dirname } from "node:path";
-import { createClient } from "@redis/client";
+// src/moderation/openLimiterStore.ts: rate-limiter-flexible counters on the connection the conversations already use.
+import type { DatabaseSync, StatementSync } from "node:sqlite";
+import type { RedisClientConnectionType } from "@keyv/redis";
 import { type RateLimiterAbstract, RateLimiterRedis, RateLimiterSQLite } from "rate-limiter-flexible";
-import sqlite3 from "sqlite3";
 
 export type LimiterOptions = {
 	/** Stored keys are `${keyPrefix}:${key}`. */
@@ -14,71 +12,76 @@ export type LimiterOptions = {
 	duration: number;
 };
 
+/** Makes the limiters; it does not own the connection under them, so it has nothing to close. */
 export type LimiterStore = {
 	backend: "sqlite" | "redis";
-	createLimiter(options: LimiterOptions): Promise<RateLimiterAbstract>;
-	close(): Promise<void>;
+	createLimiter(options: LimiterOptions): RateLimiterAbstract;
 };
+
+/** The store's one open connection: a node:sqlite database, or a connected node-redis client. */
+export type LimiterBackend =
+	| { kind: "sqlite"; db: DatabaseSync }
+	| { kind: "redis"; client: RedisClientConnectionType };
 
 /** One table in the bot's SQLite file for every limiter; the namespace is in each key's prefix. */
 const SQLITE_TABLE = "moderation_rate_limits";
 
-async function openSqlite(path: string): Promise<LimiterStore> {
-	if (path !== ":memory:") await mkdir(dirname(path), { recursive: true });
-	const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-		const opened: sqlite3.Database = new sqlite3.Database(path, (err) => (err ? reject(err) : resolve(opened)));
-	});
-	// keyv holds its own connection to the same file: wait for its write lock instead of failing with SQLITE_BUSY.
-	db.configure("busyTimeout", 10_000);
-	let tableReady: Promise<void> | undefined;
+/**
+ * What RateLimiterSQLite's "better-sqlite3" mode calls, over a DatabaseSync: prepare(sql).get/run, and
+ * transaction(fn) returning a function that runs fn between BEGIN IMMEDIATE and COMMIT. It must have no `run`,
+ * which is how the limiter tells it from sqlite3. Being synchronous, a transaction never interleaves with another.
+ */
+function betterSqliteFacade(db: DatabaseSync) {
+	const prepared = new Map<string, StatementSync>();
 	return {
-		backend: "sqlite",
-		async createLimiter(options) {
-			const settings = { ...options, storeClient: db, storeType: "sqlite3", tableName: SQLITE_TABLE };
-			if (!tableReady) {
-				// The first limiter creates the table, then calls back (asynchronously) when it is there.
-				const first = new Promise<RateLimiterSQLite>((resolve, reject) => {
-					const limiter: RateLimiterSQLite = new RateLimiterSQLite(settings, (err?: Error) =>
-						err ? reject(err) : resolve(limiter),
-					);
-				});
-				// Rows of past days are dead weight; sweep them once per start rather than on a timer.
-				tableReady = first.then(
-					() =>
-						new Promise<void>((resolve, reject) =>
-							db.run(`DELETE FROM ${SQLITE_TABLE} WHERE expire < ?`, [Date.now()], (err) =>
-								err ? reject(err) : resolve(),
-							),
-						),
-				);
-				await tableReady;
-				return first;
+		prepare(sql: string): StatementSync {
+			let statement = prepared.get(sql);
+			if (!statement) {
+				statement = db.prepare(sql);
+				prepared.set(sql, statement);
 			}
-			await tableReady;
-			return new RateLimiterSQLite({ ...settings, tableCreated: true });
+			return statement;
 		},
-		close: () => new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve()))),
+		transaction<Args extends unknown[], Result>(task: (...args: Args) => Result): (...args: Args) => Result {
+			return (...args) => {
+				if (db.isTransaction) return task(...args);
+				db.exec("BEGIN IMMEDIATE");
+				try {
+					const result = task(...args);
+					db.exec("COMMIT");
+					return result;
+				} catch (err) {
+					db.exec("ROLLBACK");
+					throw err;
+				}
+			};
+		},
 	};
 }
 
-async function openRedis(url: string): Promise<LimiterStore> {
-	const client = createClient({ url, socket: { connectTimeout: 5_000 } });
-	// node-redis reconnects by itself; a failing command rejects to its caller, so the event needs no handling here.
-	client.on("error", () => {});
-	await client.connect();
+function sqliteLimiters(db: DatabaseSync): LimiterStore {
+	const client = betterSqliteFacade(db);
+	const settings = { storeClient: client, storeType: "better-sqlite3", tableName: SQLITE_TABLE, tableCreated: true };
+	// The same table and columns RateLimiterSQLite creates, made here once so that no limiter has to wait for it.
+	db.exec(`CREATE TABLE IF NOT EXISTS ${SQLITE_TABLE} (
+		key TEXT PRIMARY KEY,
+		points INTEGER NOT NULL DEFAULT 0,
+		expire INTEGER
+	)`);
+	// Rows of past days are dead weight; sweep them once per start rather than on a timer.
+	db.prepare(`DELETE FROM ${SQLITE_TABLE} WHERE expire < ?`).run(Date.now());
+	return { backend: "sqlite", createLimiter: (options) => new RateLimiterSQLite({ ...options, ...settings }) };
+}
+
+function redisLimiters(client: RedisClientConnectionType): LimiterStore {
 	return {
 		backend: "redis",
 		// rate-limiter-flexible runs one Lua script per consume: atomic across every process sharing this Redis.
-		createLimiter: async (options) => new RateLimiterRedis({ ...options, storeClient: client, useRedisPackage: true }),
-		async close() {
-			await client.close();
-		},
+		createLimiter: (options) => new RateLimiterRedis({ ...options, storeClient: client, useRedisPackage: true }),
 	};
 }
 
-/** Opens the counters' backend for STORE_URL: the same SQLite file as the conversations, or the same Redis. */
-export async function openLimiterStore(storeUrl: string): Promise<LimiterStore> {
-	if (storeUrl.startsWith("sqlite://")) return openSqlite(storeUrl.slice("sqlite://".length));
-	if (/^rediss?:\/\//.test(storeUrl)) return openRedis(storeUrl);
-	throw new Error(`STORE_URL must start with sqlite:// or redis://, got ${storeUrl.split(":")[0]}:`);
+/** The counters' store on the conversations' own connection: the same SQLite file, or the same Redis client. */
+export function openLimiterStore(backend: LimiterBackend): LimiterStore {
+	return backend.kind === "sqlite" ? sqliteLimiters(backend.db) : redisLimiters(backend.client);
 }

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type Keyv from "keyv";
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { capabilitiesOf } from "../gemini/models.js";
-import { openLimiterStore } from "./openLimiterStore.js";
+import type { LimiterStore } from "./openLimiterStore.js";
 import type { PolicyDenial } from "./policyErrors.js";
 import type { Settings } from "./settings.js";
 import { createUsageLedger, type DayReport } from "./usageLedger.js";
@@ -54,12 +54,11 @@ export type Quotas = {
 	usageToday(who: { guildId: string; userId: string; limits?: QuotaLimits }): Promise<UsageToday>;
 	/** Today's images and estimated dollars for the server, with its `count` heaviest users. */
 	topUsersToday(guildId: string, count: number): Promise<DayReport>;
-	close(): Promise<void>;
 };
 
 export type QuotasOptions = {
-	/** STORE_URL: counters go in the same SQLite file or the same Redis as the conversations. */
-	storeUrl: string;
+	/** The store's counters (`Store.limiters`): the same SQLite connection or Redis client as the conversations. */
+	limiters: LimiterStore;
 	/** Prefix of every counter key (STORE_NAMESPACE). */
 	namespace: string;
 	/** The conversations' keyv (`Store.keyv`), which keeps the per-day usage report. */
@@ -77,13 +76,13 @@ const NEVER_REJECT = 1_000_000_000;
  * Creates the quotas on rate-limiter-flexible (RateLimiterSQLite beside the conversations, RateLimiterRedis when they
  * are in Redis), so that counts survive restarts and are shared by every process. A day runs from 00:00 UTC to the
  * next 00:00 UTC. The cooldown runs on the backend's clock (Redis TTL or the SQLite row's expiry), not on `now`.
+ * The store owns the connection under the counters: closing the store closes them.
  */
-export async function createQuotas({ storeUrl, namespace, keyv, now = Date.now }: QuotasOptions): Promise<Quotas> {
-	const store = await openLimiterStore(storeUrl);
+export function createQuotas({ limiters, namespace, keyv, now = Date.now }: QuotasOptions): Quotas {
 	const daily = { points: NEVER_REJECT, duration: COUNTER_LIFETIME_SECONDS };
-	const member = await store.createLimiter({ ...daily, keyPrefix: `${namespace}:quota:member` });
-	const server = await store.createLimiter({ ...daily, keyPrefix: `${namespace}:quota:server` });
-	const cooldown = await store.createLimiter({ keyPrefix: `${namespace}:cooldown`, points: 1, duration: 1 });
+	const member = limiters.createLimiter({ ...daily, keyPrefix: `${namespace}:quota:member` });
+	const server = limiters.createLimiter({ ...daily, keyPrefix: `${namespace}:quota:server` });
+	const cooldown = limiters.createLimiter({ keyPrefix: `${namespace}:cooldown`, points: 1, duration: 1 });
 	const ledger = createUsageLedger(keyv);
 	const settled = new WeakSet<Reservation>();
 
@@ -178,6 +177,5 @@ export async function createQuotas({ storeUrl, namespace, keyv, now = Date.now }
 			};
 		},
 		topUsersToday: (guildId, count) => ledger.report(guildId, utcDay(now()), count),
-		close: () => store.close(),
 	};
 }

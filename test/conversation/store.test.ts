@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newConversation } from "../../src/conversation/newConversation.js";
 import { createStore, type Store } from "../../src/conversation/store.js";
@@ -154,6 +155,20 @@ describe.each(backends)("createStore on $name", (backend) => {
 		expect((await store.getImage(image.sha256))?.toString()).toBe("persisted");
 	});
 
+	it("clears its own namespace and leaves the others", async () => {
+		const other = await createStore(backend.url(), otherNamespace);
+		try {
+			const kept = conversation("510000000000000051");
+			await store.saveConversation(kept);
+			await other.saveConversation(conversation("520000000000000052"));
+			await other.keyv.clear();
+			expect(await other.getConversation("520000000000000052")).toBeUndefined();
+			expect(await store.getConversation(kept.id)).toEqual(kept);
+		} finally {
+			await other.close();
+		}
+	});
+
 	it("keeps namespaces apart", async () => {
 		const saved = conversation("500000000000000005");
 		await store.saveConversation(saved);
@@ -167,6 +182,51 @@ describe.each(backends)("createStore on $name", (backend) => {
 });
 
 describe("createStore on SQLite", () => {
+	let dir = "";
+	beforeAll(async () => {
+		dir = await mkdtemp(join(tmpdir(), "store-sqlite-"));
+	});
+	afterAll(async () => {
+		await rm(dir, { recursive: true, force: true });
+	});
+
+	it("reads a file that @keyv/sqlite wrote", async () => {
+		const path = join(dir, "old.sqlite");
+		const saved = conversation("610000000000000061");
+		// @keyv/sqlite's table and Keyv 5's row: the namespaced key, and the value wrapped with its expiry.
+		const old = new DatabaseSync(path);
+		old.exec("CREATE TABLE IF NOT EXISTS keyv(key VARCHAR(255) PRIMARY KEY, value TEXT )");
+		old
+			.prepare("INSERT INTO keyv (key, value) VALUES (?, ?)")
+			.run(`nbt:conv:${saved.id}`, JSON.stringify({ value: saved, expires: null }));
+		old.close();
+		const store = await createStore(`sqlite://${path}`, "nbt");
+		try {
+			expect(await store.getConversation(saved.id)).toEqual(saved);
+		} finally {
+			await store.close();
+		}
+	});
+
+	it("keeps conversations and quota counters in the one file, in WAL mode, and closes once", async () => {
+		const path = join(dir, "shared.sqlite");
+		const store = await createStore(`sqlite://${path}`, "nbt");
+		await store.saveConversation(conversation("620000000000000062"));
+		await store.limiters.createLimiter({ keyPrefix: "nbt:test", points: 5, duration: 60 }).consume("someone", 2);
+		await store.close();
+		await store.close();
+		const file = new DatabaseSync(path, { readOnly: true });
+		try {
+			expect(file.prepare("PRAGMA journal_mode").get()).toEqual({ journal_mode: "wal" });
+			expect(file.prepare("SELECT count(*) AS rows FROM keyv").get()).toEqual({ rows: 1 });
+			expect(file.prepare("SELECT key, points FROM moderation_rate_limits").all()).toEqual([
+				{ key: "nbt:test:someone", points: 2 },
+			]);
+		} finally {
+			file.close();
+		}
+	});
+
 	it("creates the folder of the database file", async () => {
 		const dir = await mkdtemp(join(tmpdir(), "store-folder-"));
 		try {

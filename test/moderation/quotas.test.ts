@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
+import { newConversation } from "../../src/conversation/newConversation.js";
 import { createStore, type Store } from "../../src/conversation/store.js";
 import { capabilitiesOf } from "../../src/gemini/models.js";
 import { createQuotas, type QuotaLimits, type Quotas } from "../../src/moderation/quotas.js";
@@ -13,6 +15,8 @@ const MODEL = "gemini-3-pro-image";
 const NOON = Date.parse("2026-05-01T12:00:00.000Z");
 const NEXT_MIDNIGHT = "2026-05-02T00:00:00.000Z";
 const HOUR_MS = 3_600_000;
+/** Turns that arrive at the same moment in the burst tests. */
+const BURST = 20;
 
 const limits = (overrides: Partial<QuotaLimits> = {}): QuotaLimits => ({
 	cooldownSeconds: 0,
@@ -27,8 +31,8 @@ describe.each(BACKENDS)("createQuotas on $name", (backend) => {
 	let opened: { store: Store; quotas: Quotas }[] = [];
 	const open = async () => {
 		const store = await createStore(place.url, place.namespace);
-		const quotas = await createQuotas({
-			storeUrl: place.url,
+		const quotas = createQuotas({
+			limiters: store.limiters,
 			namespace: place.namespace,
 			keyv: store.keyv,
 			now: () => nowMs,
@@ -42,10 +46,7 @@ describe.each(BACKENDS)("createQuotas on $name", (backend) => {
 		return open();
 	};
 	const closeAll = async () => {
-		for (const { store, quotas } of opened) {
-			await quotas.close();
-			await store.close();
-		}
+		for (const { store } of opened) await store.close();
 		opened = [];
 	};
 	const reserve = (quotas: Quotas, userId: string, images: number, with_: QuotaLimits, guildId = GUILD) =>
@@ -228,6 +229,64 @@ describe.each(BACKENDS)("createQuotas on $name", (backend) => {
 		expect(usage.day).toBe("2026-05-02");
 		expect(usage.member.used).toBe(0);
 		expect((await reserve(quotas, ALICE, 2, limits({ memberDailyImages: 2 }))).ok).toBe(true);
+	});
+
+	it.each([
+		{ who: "one member", userOf: (_index: number) => ALICE, perMember: BURST },
+		{
+			who: `${BURST} members`,
+			userOf: (index: number) => `3000000000000000${String(index).padStart(2, "0")}`,
+			perMember: 1,
+		},
+	])("counts exactly $who's turns when all $who reserve and commit at once", async ({ userOf, perMember }) => {
+		const quotas = await fresh();
+		const users = Array.from({ length: BURST }, (_, index) => userOf(index));
+		const daily = limits({ memberDailyImages: perMember, serverDailyImages: BURST });
+		await Promise.all(users.map(async (userId) => quotas.commit(await reserved(quotas, userId, 1, daily), 1)));
+		for (const userId of new Set(users)) {
+			const usage = await quotas.usageToday({ guildId: GUILD, userId, limits: daily });
+			expect(usage.member).toEqual({ used: perMember, limit: perMember, remaining: 0 });
+			expect(usage.server).toEqual({ used: BURST, limit: BURST, remaining: 0 });
+		}
+		const report = await quotas.topUsersToday(GUILD, BURST);
+		expect(report.images).toBe(BURST);
+		expect(report.users.reduce((sum, user) => sum + user.images, 0)).toBe(BURST);
+		expect(await reserve(quotas, users[0] ?? ALICE, 1, daily)).toMatchObject({ ok: false });
+	});
+
+	it("never fails a conversation write that lands between quota reservations, nor the reservations", async () => {
+		const quotas = await fresh();
+		const store = opened.at(-1)?.store ?? never();
+		const turns = Array.from({ length: BURST }, (_, index) => ({
+			userId: `4000000000000000${String(index).padStart(2, "0")}`,
+			conversation: newConversation({
+				id: `5000000000000000${String(index).padStart(2, "0")}`,
+				guildId: GUILD,
+				ownerId: ALICE,
+				model: MODEL,
+				title: `turn ${index}`,
+				options: { output: "image_and_text" },
+			}),
+			image: Buffer.from(`image ${index}`),
+		}));
+		// Each turn's counters and its conversation are written by separate callers, as turns of other threads do.
+		await Promise.all(
+			turns.flatMap(({ userId, conversation, image }) => [
+				(async () => quotas.commit(await reserved(quotas, userId, 1, limits()), 1))(),
+				(async () => {
+					await store.saveConversation(conversation);
+					await store.putImage({ data: image, mimeType: "image/png" });
+					await store.saveConversation({ ...conversation, nextTurn: 2 });
+				})(),
+			]),
+		);
+		for (const { conversation, image } of turns) {
+			expect((await store.getConversation(conversation.id))?.nextTurn).toBe(2);
+			const sha256 = createHash("sha256").update(image).digest("hex");
+			expect((await store.getImage(sha256))?.equals(image)).toBe(true);
+		}
+		expect((await quotas.usageToday({ guildId: GUILD, userId: ALICE })).server.used).toBe(BURST);
+		expect((await quotas.topUsersToday(GUILD, BURST)).images).toBe(BURST);
 	});
 });
 

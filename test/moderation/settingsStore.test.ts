@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createStore, type Store } from "../../src/conversation/store.js";
 import { parseModerationConfig } from "../../src/moderation/config.js";
 import { PRESETS } from "../../src/moderation/presets.js";
+import { createQuotas } from "../../src/moderation/quotas.js";
 import { SettingError } from "../../src/moderation/settingErrors.js";
 import { createSettingsStore, type SettingsScope } from "../../src/moderation/settingsStore.js";
 import { BACKENDS, type Place } from "./backends.js";
@@ -131,6 +132,40 @@ describe.each(BACKENDS)("createSettingsStore on $name", (backend) => {
 			"modlog.channelId": "400000000000000005",
 			blocklist: [{ pattern: "one" }, { pattern: "two" }],
 		});
+	});
+
+	it("lands every change from many callers while quota counters are written on the same store", async () => {
+		const settings = await fresh();
+		const store = stores.at(-1) ?? expect.unreachable("no store opened");
+		const quotas = createQuotas({ limiters: store.limiters, namespace: place.namespace, keyv: store.keyv });
+		const channels = Array.from({ length: 10 }, (_, index) => `60000000000000000${index}`);
+		const noLimits = { cooldownSeconds: 0, memberDailyImages: 0, serverDailyImages: 0 };
+		const turn = async (index: number) => {
+			const reserved = await quotas.reserve({
+				guildId: GUILD,
+				userId: `70000000000000000${index}`,
+				images: 1,
+				limits: noLimits,
+				model: config.defaultModel,
+			});
+			if (!reserved.ok) throw new Error(`reserve refused: ${reserved.code}`);
+			await quotas.commit(reserved.reservation, 1);
+		};
+		await Promise.all([
+			...channels.map((id, index) => settings.set({ kind: "channel", id }, "limits.cooldownSeconds", index + 1)),
+			...channels.map((id) => settings.addToBlocklist(server, { pattern: `word${id}` })),
+			...channels.map((id) => settings.addToBlocklist({ kind: "channel", id }, { pattern: "shared" })),
+			...channels.map((_, index) => turn(index)),
+		]);
+		for (const [index, id] of channels.entries()) {
+			expect(await settings.getScope({ kind: "channel", id })).toEqual({
+				"limits.cooldownSeconds": index + 1,
+				blocklist: [{ pattern: "shared" }],
+			});
+		}
+		const serverList = (await settings.getScope(server)).blocklist?.map((entry) => entry.pattern) ?? [];
+		expect(serverList.sort()).toEqual(channels.map((id) => `word${id}`).sort());
+		expect((await quotas.topUsersToday(GUILD, 20)).images).toBe(channels.length);
 	});
 
 	it("keeps settings across a restart", async () => {
