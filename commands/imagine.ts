@@ -10,7 +10,7 @@ import { startTurn } from "../src/conversation/startTurn.js";
 import type { TurnPorts } from "../src/conversation/turnRequest.js";
 import type { TurnOptions } from "../src/conversation/types.js";
 import type { Deps } from "../src/deps.js";
-import { messages } from "../src/discord/messages.js";
+import { auditReasons, messages } from "../src/discord/messages.js";
 import { answerOutcome, askerOf, turnPlaceOf } from "../src/discord/routing/turnRequests.js";
 import { channelView } from "../src/discord/turns/channelView.js";
 import { openThread, type ThreadParent, threadParentOf } from "../src/discord/turns/openThread.js";
@@ -79,7 +79,11 @@ async function openConversationThread(
 		const starter = await interaction.editReply({ content: heading });
 		return starter.startThread({ name, autoArchiveDuration: threads.autoArchiveMinutes });
 	}
-	const thread = await openThread(parent, name, { reason: "/imagine", memberId: interaction.user.id, threads });
+	const thread = await openThread(parent, name, {
+		reason: auditReasons.imagine,
+		memberId: interaction.user.id,
+		threads,
+	});
 	await thread.send({ content: heading, allowedMentions: { parse: [] } });
 	await interaction.editReply({ content: messages.threadStarted(thread.id) });
 	return thread;

@@ -16,7 +16,6 @@ export function newConversation(input: {
 		ownerId: input.ownerId,
 		model: input.model,
 		title: input.title,
-		createdAt: new Date().toISOString(),
 		options: input.options,
 		exchanges: [],
 		nextVersion: 1,

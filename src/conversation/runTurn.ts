@@ -177,7 +177,6 @@ export async function userTurnOf(store: Pick<Store, "getImage">, exchange: Excha
 			width: 0,
 			height: 0,
 			firstFrameOnly: false,
-			downscaled: false,
 			version: part.version,
 		});
 	}

@@ -36,7 +36,6 @@ export type Conversation = {
 	ownerId: string;
 	model: string;
 	title: string;
-	createdAt: string;
 	options: TurnOptions;
 	exchanges: Exchange[];
 	/** Next image version (v1, v2, …): every image in the thread, uploaded or generated, gets one. */
@@ -57,8 +56,6 @@ export type InputImage = {
 	height: number;
 	/** True when an animated image was reduced to its first frame. */
 	firstFrameOnly: boolean;
-	/** True when the image was scaled down to fit the input bound. */
-	downscaled: boolean;
 	/** Set when the image is already in the thread (a reroll reuses its inputs), so it keeps its version. */
 	version?: number;
 };

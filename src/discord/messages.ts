@@ -137,6 +137,13 @@ export const labels = {
 	untitledThread: "Image conversation",
 } as const;
 
+/** Why the bot opened a thread, as the server's audit log shows it. */
+export const auditReasons = {
+	imagine: "/imagine",
+	editImage: "Edit image",
+	branch: "Branch of an image conversation",
+} as const;
+
 /** The permissions a turn's messages and thread need, as Discord's UI names them. */
 export const TURN_PERMISSION_NAMES = "Send Messages, Attach Files, Create Public Threads and Send Messages in Threads";
 
@@ -170,6 +177,8 @@ export const messages = {
 		modelLabel: string;
 		parent?: number;
 		inputs: string[];
+		/** The thread this one branched from. */
+		branchOf?: string;
 		requesterId: string;
 		/** Epoch seconds. */
 		at: number;
@@ -182,6 +191,7 @@ export const messages = {
 			`**Prompt:** ${card.prompt || "(images only)"}`,
 			`**Model:** \`${card.model}\` (${card.modelLabel})`,
 			`**Made from:** ${card.parent !== undefined ? `v${card.parent}` : "nothing (a new image)"}${card.inputs.length > 0 ? `; inputs ${card.inputs.join(", ")}` : ""}`,
+			...(card.branchOf ? [`**Branch of:** <#${card.branchOf}>`] : []),
 			`**Asked by:** <@${card.requesterId}>, <t:${card.at}:f>`,
 			`**Took:** ${card.seconds.toFixed(1)} s`,
 			card.tokens
@@ -218,6 +228,8 @@ export const messages = {
 	geminiDeadline: (seconds: number) =>
 		`⌛ Gemini did not answer in time (I waited ${formatWait(seconds)}, retries included). Try again, perhaps with a simpler request. ${NOT_KEPT}`,
 	turnInterrupted: `⚠️ I am restarting, so this turn was stopped before it finished. Send it again in a minute. ${NOT_KEPT}`,
+	/** A refusal sent by DM about a message in a thread. */
+	aboutYourMessage: (text: string, url: string) => `${text}\n-# About your message ${url}`,
 	restarting: "I am restarting right now and not taking new turns. Send that again in a minute.",
 	interruptedByCrash: (userId: string) =>
 		`⚠️ <@${userId}>, I stopped while I was working on your last turn here, so it did not finish. The conversation is as it was before that turn: send it again.`,

@@ -31,14 +31,12 @@ export async function normalizeImage(data: Buffer, name: string, maxEdge = MAX_I
 		// PNG keeps transparency; everything else becomes a high-quality JPEG, far smaller for photos.
 		const encoded = metadata.hasAlpha ? pipeline.png({ compressionLevel: 6 }) : pipeline.jpeg({ quality: 90 });
 		const { data: output, info } = await encoded.toBuffer({ resolveWithObject: true });
-		const orientedWidth = (metadata.orientation ?? 1) >= 5 ? metadata.height : metadata.width;
 		return {
 			data: output,
 			mimeType: metadata.hasAlpha ? "image/png" : "image/jpeg",
 			width: info.width,
 			height: info.height,
 			firstFrameOnly: (metadata.pages ?? 1) > 1,
-			downscaled: info.width < (orientedWidth ?? info.width),
 		};
 	} catch {
 		throw new UserInputError("imageUnreadable", { name });

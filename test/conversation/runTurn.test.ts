@@ -80,7 +80,6 @@ const inputImage = (data: Buffer): InputImage => ({
 	width: 64,
 	height: 64,
 	firstFrameOnly: false,
-	downscaled: false,
 });
 
 const userTurn = (text: string, images: Buffer[] = []): UserTurn => ({

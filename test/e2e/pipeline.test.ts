@@ -2,25 +2,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { FakeChannel, StoredMessage } from "../fakes/fakeDiscord.js";
 import { errorReply, reply, solidPng } from "../fakes/fakeGemini.js";
-import { expectNothingStray, type Harness, startHarness } from "./harness.js";
+import { botImages, botMessages, buttonsOf, expectNothingStray, type Harness, startHarness } from "./harness.js";
 
 const STRICT = "BLOCK_LOW_AND_ABOVE";
 const blocked = () => reply([], { finishReason: "IMAGE_SAFETY", finishMessage: "Support codes: 63429089" });
 
-/** Polls an async condition the way the fake's waitFor polls a synchronous one. */
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await check())) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
-
 /** Custom ids of a message's buttons. */
-const customIds = (message: StoredMessage | undefined) =>
-	(message?.components ?? []).flatMap((row) =>
-		((row as { components?: { custom_id?: string }[] }).components ?? []).map((button) => button.custom_id ?? ""),
-	);
+const customIds = (message: StoredMessage | undefined) => buttonsOf(message).map((button) => button.custom_id);
 
 /** Images the seeded member used today, as the quota counts them. */
 const usedToday = async (h: Harness) =>
@@ -32,16 +20,11 @@ describe("every entry point under the strict preset (SQLite)", () => {
 	let h: Harness;
 	let modlog: FakeChannel;
 	let threadId = "";
-	const everywhere = () => [...h.discord.channels.keys()].flatMap((id) => h.discord.messages(id));
-	const fromBot = (messages: StoredMessage[]) =>
-		messages.filter((message) => message.author.id === h.discord.botUser.id);
-	const appealCards = () =>
-		fromBot(everywhere()).filter((message) => customIds(message).some((id) => id.startsWith("a:")));
-	const results = () => fromBot(everywhere()).filter((message) => message.attachments.length > 0);
-	const latestResult = () =>
-		fromBot(h.discord.messages(threadId))
-			.filter((message) => message.attachments.length > 0)
-			.at(-1);
+	/** The bot's messages in every channel and thread. */
+	const everywhere = () => [...h.discord.channels.keys()].flatMap((id) => botMessages(h, id));
+	const appealCards = () => everywhere().filter((message) => customIds(message).some((id) => id.startsWith("a:")));
+	const results = () => everywhere().filter((message) => message.attachments.length > 0);
+	const latestResult = () => botImages(h, threadId).at(-1);
 	const used = () => usedToday(h);
 
 	/** Starts a turn from `entry`; each ends up asking Gemini once. */
@@ -116,7 +99,7 @@ describe("every entry point under the strict preset (SQLite)", () => {
 			await h.bot.deps.turns.idle();
 			const before = await used();
 			const cards = appealCards().length;
-			const logged = fromBot(h.discord.messages(modlog.id)).length;
+			const logged = botMessages(h, modlog.id).length;
 			const count = h.gemini.requests.length;
 			h.gemini.enqueue(blocked());
 			await trigger[entry]();
@@ -126,7 +109,7 @@ describe("every entry point under the strict preset (SQLite)", () => {
 			);
 			expect([...thresholds]).toEqual([STRICT]);
 			await h.discord.waitFor(() => appealCards().length > cards, { what: `${entry}: Report a mistake` });
-			await h.discord.waitFor(() => fromBot(h.discord.messages(modlog.id)).length > logged, {
+			await h.discord.waitFor(() => botMessages(h, modlog.id).length > logged, {
 				what: `${entry}: log entry`,
 			});
 			// The hold taken at admission goes back once the turn ends: nothing stays counted for a block.
@@ -136,7 +119,8 @@ describe("every entry point under the strict preset (SQLite)", () => {
 			const images = results().length;
 			await trigger[entry]();
 			await h.discord.waitFor(() => results().length > images, { what: `${entry}: an image` });
-			await until(async () => (await used()) === before + 1, "one image counted");
+			await h.bot.deps.turns.idle();
+			expect(await used()).toBe(before + 1);
 			expect(h.gemini.requests).toHaveLength(count + 2);
 		},
 	);
@@ -147,10 +131,7 @@ describe("every entry point under the strict preset (SQLite)", () => {
 		h.gemini.enqueue(errorReply(429, "4s"));
 		const message = await h.discord.userMessage({ channelId: threadId, content: "a boat" });
 		const line = await h.discord.waitFor(
-			() =>
-				fromBot(h.discord.messages(threadId)).find(
-					(posted) => posted.content.includes("keeps its place") && !posted.deleted,
-				),
+			() => botMessages(h, threadId).find((posted) => posted.content.includes("keeps its place") && !posted.deleted),
 			{ what: "quota wait line" },
 		);
 		const cancel = customIds(line).find((id) => id.startsWith("q:")) ?? "";
@@ -159,9 +140,7 @@ describe("every entry point under the strict preset (SQLite)", () => {
 		expect(JSON.stringify(press.callbacks[0]?.data)).toContain("Cancelled");
 		await h.bot.deps.turns.idle();
 		expect(h.gemini.requests).toHaveLength(count + 1);
-		expect(
-			fromBot(h.discord.messages(threadId)).some((posted) => posted.message_reference?.message_id === message.id),
-		).toBe(false);
+		expect(botMessages(h, threadId).some((posted) => posted.message_reference?.message_id === message.id)).toBe(false);
 		expect(await used()).toBe(before);
 	});
 });
@@ -169,8 +148,6 @@ describe("every entry point under the strict preset (SQLite)", () => {
 describe("failures at every step after admission, deadlines and Gemini's quota (SQLite)", () => {
 	let h: Harness;
 	let threadId = "";
-	const fromBot = (channelId: string) =>
-		h.discord.messages(channelId).filter((message) => message.author.id === h.discord.botUser.id);
 	const used = () => usedToday(h);
 	/** Sends a thread message and waits for the bot's reply to it; the turn is over (settled) when this resolves. */
 	const turnIn = async (
@@ -185,7 +162,7 @@ describe("failures at every step after admission, deadlines and Gemini's quota (
 			...(extra.replyTo ? { replyTo: extra.replyTo } : {}),
 		});
 		const answer = await h.discord.waitFor(
-			() => fromBot(channelId).find((posted) => posted.message_reference?.message_id === message.id),
+			() => botMessages(h, channelId).find((posted) => posted.message_reference?.message_id === message.id),
 			{ what: `answer to "${content}"` },
 		);
 		await h.bot.deps.turns.idle();
@@ -200,7 +177,7 @@ describe("failures at every step after admission, deadlines and Gemini's quota (
 			options: { prompt: "a bicycle" },
 		});
 		const first = await h.discord.waitFor(
-			() => h.discord.threads().find((thread) => fromBot(thread.id).some((message) => message.attachments.length > 0)),
+			() => h.discord.threads().find((thread) => botImages(h, thread.id).length > 0),
 			{ what: "first result" },
 		);
 		threadId = first.id;
@@ -240,7 +217,7 @@ describe("failures at every step after admission, deadlines and Gemini's quota (
 
 	it("a branch that cannot be opened: told in the thread, nothing counted", async () => {
 		const before = await used();
-		const older = fromBot(threadId).find((message) => message.attachments.length > 0);
+		const older = botMessages(h, threadId).find((message) => message.attachments.length > 0);
 		h.discord.failNext({
 			method: "POST",
 			path: /\/threads$/,

@@ -5,6 +5,7 @@ import { startTurn } from "../../conversation/startTurn.js";
 import type { TurnOutcome, TurnPorts } from "../../conversation/turnRequest.js";
 import type { Deps } from "../../deps.js";
 import { PolicyDenied } from "../../moderation/policyErrors.js";
+import { messages } from "../messages.js";
 import { branchThread } from "../turns/branchThread.js";
 import { channelView } from "../turns/channelView.js";
 import { sendAll } from "../turns/sendAll.js";
@@ -22,7 +23,7 @@ function promptOf(message: Message): string {
 async function tellPrivately(message: Message, text: string): Promise<boolean> {
 	try {
 		await message.author.send({
-			content: `${text}\n-# About your message ${message.url}`,
+			content: messages.aboutYourMessage(text, message.url),
 			allowedMentions: { parse: [] },
 		});
 	} catch {

@@ -4,7 +4,7 @@ import type { AttachmentInfo } from "../../conversation/prepareTurn.js";
 import { startTurn } from "../../conversation/startTurn.js";
 import type { TurnPorts } from "../../conversation/turnRequest.js";
 import type { Deps } from "../../deps.js";
-import { messages } from "../messages.js";
+import { auditReasons, messages } from "../messages.js";
 import { channelView } from "../turns/channelView.js";
 import { openThread, threadParentOf } from "../turns/openThread.js";
 import { threadTitle } from "../turns/threadTitle.js";
@@ -91,7 +91,7 @@ async function onEditImageModal(
 				return channelView(source as TurnChannel, logger, { requesterId });
 			}
 			const thread = await openThread(parent, title, {
-				reason: "Edit image",
+				reason: auditReasons.editImage,
 				memberId: requesterId,
 				threads: settings.threads,
 			});

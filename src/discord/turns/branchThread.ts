@@ -2,7 +2,7 @@
 import type { Channel, ThreadChannel } from "discord.js";
 import type { Conversation } from "../../conversation/types.js";
 import type { Settings } from "../../moderation/settings.js";
-import { messages } from "../messages.js";
+import { auditReasons, messages } from "../messages.js";
 import { openThread, threadParentOf } from "./openThread.js";
 import { threadTitle } from "./threadTitle.js";
 import { versionsOf } from "./turnActions.js";
@@ -18,7 +18,7 @@ export async function branchThread(
 	if (!parent) return undefined;
 	const version = versionsOf(branch.conversation.exchanges[branch.index]);
 	const thread = await openThread(parent, threadTitle(branch.conversation.title, "⑂ "), {
-		reason: "Branch of an image conversation",
+		reason: auditReasons.branch,
 		memberId: requesterId,
 		threads: branch.settings.threads,
 	});

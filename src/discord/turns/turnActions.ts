@@ -72,6 +72,7 @@ export function describeResult(conversation: Conversation, turn: number): string
 		modelLabel: capabilities.label,
 		...(parents.length > 0 ? { parent: Math.max(...parents) } : {}),
 		inputs,
+		...(conversation.branchOf ? { branchOf: conversation.branchOf.conversationId } : {}),
 		requesterId: exchange.requesterId,
 		at: Math.floor(Date.parse(exchange.at) / 1_000),
 		seconds: exchange.ms / 1_000,

@@ -110,6 +110,12 @@ describe("describeResult", () => {
 		expect(card).toContain("SynthID");
 	});
 
+	it("names the thread a branch came from, and says nothing of branches otherwise", () => {
+		expect(describeResult(history(), 1)).not.toContain("Branch of");
+		const branch = { ...history(), branchOf: { conversationId: "100000000000000777", turn: 1 } };
+		expect(describeResult(branch, 1)).toContain("**Branch of:** <#100000000000000777>");
+	});
+
 	it("shortens a long prompt and marks an images-only prompt", () => {
 		const conversation = history();
 		conversation.exchanges.push(
