@@ -16,8 +16,9 @@ import {
 	startFakeDiscord,
 } from "../fakes/fakeDiscord.js";
 import { type FakeGemini, type RecordedRequest, startFakeGemini } from "../fakes/fakeGemini.js";
+import { deleteRedisKeys, REDIS_URL } from "../redisKeys.js";
 
-export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+export { REDIS_URL } from "../redisKeys.js";
 
 export type Harness = {
 	discord: FakeDiscord;
@@ -72,8 +73,9 @@ export async function startHarness(
 			return harness.bot;
 		},
 		async close() {
-			if (options.store === "redis") await harness.bot.deps.store.keyv.clear();
 			await harness.bot.stop();
+			// Conversations, settings, quota counters and cooldowns all live under this run's namespace.
+			if (options.store === "redis") await deleteRedisKeys(`${namespace}:`);
 			await discord.close();
 			await gemini.close();
 			await rm(folder, { recursive: true, force: true });

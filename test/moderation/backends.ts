@@ -3,9 +3,9 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createClient } from "@redis/client";
+import { deleteRedisKeys, REDIS_URL } from "../redisKeys.js";
 
-export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+export { REDIS_URL };
 
 export type Place = {
 	/** STORE_URL for this test: a fresh SQLite file, or the shared Redis. */
@@ -41,15 +41,7 @@ export const REDIS: Backend = {
 			url: REDIS_URL,
 			namespace,
 			async cleanup() {
-				const client = createClient({ url: REDIS_URL });
-				await client.connect();
-				try {
-					const keys = await client.keys(`${namespace}*`);
-					if (keys.length > 0) await client.del(keys);
-					return await client.keys(`${namespace}*`);
-				} finally {
-					await client.close();
-				}
+				return deleteRedisKeys(namespace);
 			},
 		};
 	},
