@@ -109,15 +109,19 @@ async function prepare(deps: PipelineDeps, request: TurnRequest, ports: TurnPort
 			view = branch ?? ports.view(conversation.id);
 		} else {
 			view = await ports.open({ title: target.kind === "start" ? target.title : "", settings });
-			conversation = newConversation({
-				id: view.id,
-				guildId: place.kind === "guild" ? place.context.guildId : null,
-				ownerId: asker.id,
-				model,
-				title: view.title ?? (target.kind === "start" ? target.title : ""),
-				options,
-			});
-			await deps.store.saveConversation(conversation);
+			// A DM is its own conversation: if another message started it meanwhile, carry on from there.
+			const existing = await deps.store.getConversation(view.id);
+			conversation =
+				existing ??
+				newConversation({
+					id: view.id,
+					guildId: place.kind === "guild" ? place.context.guildId : null,
+					ownerId: asker.id,
+					model,
+					title: view.title ?? (target.kind === "start" ? target.title : ""),
+					options,
+				});
+			if (!existing) await deps.store.saveConversation(conversation);
 		}
 		const queued: QueuedTurn = {
 			request,

@@ -400,6 +400,17 @@ describe("startTurn", () => {
 		expect(await used()).toBe(before + 1);
 	});
 
+	it("a second message that started a DM conversation carries on from the first, never over it", async () => {
+		const recorder = pipeline([async () => imageAnswer(), async () => imageAnswer()]);
+		const ports = recordingPorts(recorder);
+		const dm = { kind: "dm" as const, channelId: ports.threadId };
+		// Both arrived before the DM held a conversation, so both ask to start one.
+		await startTurn(recorder.deps, request({ entry: "message", place: dm }), ports);
+		await startTurn(recorder.deps, request({ entry: "message", place: dm, text: "now at night" }), ports);
+		const stored = await store.getConversation(ports.threadId);
+		expect(stored?.exchanges.map((exchange) => exchange.turn)).toEqual([1, 2]);
+	});
+
 	it("takes no turn once the bot is stopping", async () => {
 		const recorder = pipeline([]);
 		recorder.deps.lifecycle.stop();
