@@ -100,7 +100,7 @@ const conversationWith = (model = "gemini-3.1-flash-image"): Conversation =>
 
 type PartsReply = Extract<ModelReply, { kind: "parts" }>;
 
-/** What takeTurn hands commitTurn: versions from assignVersions, the ids of the messages it sent, how long it took. */
+/** What playTurn hands commitTurn: versions from assignVersions, the ids of the messages it sent, how long it took. */
 const commitInfo = (
 	conversation: Conversation,
 	turn: UserTurn,
@@ -114,7 +114,7 @@ const commitInfo = (
 	...extra,
 });
 
-/** Plays one turn through runTurn and commits it when it produced images, as takeTurn does. */
+/** Plays one turn through runTurn and commits it when it produced images, as playTurn does. */
 async function play(conversation: Conversation, turn: UserTurn, answer: GeminiResult) {
 	const model = cannedGenerate([answer]);
 	const result = await runTurn({ generate: model.generate, store, vertex: false }, conversation, turn, admission, CALL);

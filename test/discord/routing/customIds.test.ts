@@ -15,7 +15,7 @@ const ids: CustomId[] = [
 		(action): CustomId => ({ kind: "turn", action, conversationId: CHANNEL, turn: 999_999, requesterId: MEMBER }),
 	),
 	{ kind: "turn", action: "reroll", conversationId: SHORT, turn: 1, requesterId: SHORT },
-	// takeTurn uses 8 characters of a UUID; the parser takes up to a whole one.
+	// The pipeline uses 8 characters of a UUID as a ticket; the parser takes up to a whole one.
 	{ kind: "cancel", conversationId: CHANNEL, ticket: "0f3c9a1e", requesterId: MEMBER },
 	{ kind: "cancel", conversationId: CHANNEL, ticket: "0f3c9a1e-6b7d-4c2a-9e8f-1a2b3c4d5e6f", requesterId: MEMBER },
 	{ kind: "forget", confirmed: true, conversationId: CHANNEL },
