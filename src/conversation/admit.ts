@@ -23,8 +23,20 @@ export type Admission = {
 	readonly reservation: Reservation;
 };
 
-/** Where a turn happens, as the policy sees it: a server channel (a thread counts as its parent) or a DM. */
-export type TurnPlace = { kind: "guild"; context: ChannelContext } | { kind: "dm"; channelId: string };
+/**
+ * Where a turn happens, as the policy sees it: a server channel (a thread counts as its parent), a DM, or an HTTP
+ * API client (one bearer token), whose quota bucket is its own and whose limits the operator sets.
+ */
+export type TurnPlace =
+	| { kind: "guild"; context: ChannelContext }
+	| { kind: "dm"; channelId: string }
+	| { kind: "api"; clientId: string; limits: Settings["limits"] };
+
+/** The quota bucket of a place: the server, the operator's DM bucket, or the API client's. */
+export function quotaBucketOf(place: TurnPlace): string {
+	if (place.kind === "guild") return place.context.guildId;
+	return place.kind === "api" ? `api:${place.clientId}` : DM_GUILD_ID;
+}
 
 /** Who asks, as the policy sees them. */
 export type TurnAsker = {
@@ -52,7 +64,7 @@ export async function admit(
 	},
 ): Promise<AdmitResult> {
 	const context = request.place.kind === "guild" ? request.place.context : undefined;
-	const guildId = context?.guildId ?? DM_GUILD_ID;
+	const guildId = quotaBucketOf(request.place);
 	const decision = await checkPolicy(deps, {
 		guildId,
 		settings: request.settings,

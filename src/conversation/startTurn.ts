@@ -14,9 +14,13 @@ import type { Conversation, Exchange, TurnOptions } from "./types.js";
 
 const DEFAULT_OPTIONS: TurnOptions = { output: "image_and_text" };
 
-/** The effective settings where a turn happens, resolved once per turn; DMs get the operator's defaults. */
+/**
+ * The effective settings where a turn happens, resolved once per turn; DMs get the operator's defaults, API clients
+ * the operator's defaults with the API's own limits.
+ */
 export async function settingsAt(deps: PipelineDeps, place: TurnPlace): Promise<Settings> {
 	if (place.kind === "dm") return defaultSettings(deps.config.moderation);
+	if (place.kind === "api") return { ...defaultSettings(deps.config.moderation), limits: { ...place.limits } };
 	return (await deps.settings.resolveSettings(place.context)).settings;
 }
 
@@ -54,7 +58,7 @@ async function prepare(deps: PipelineDeps, request: TurnRequest, ports: TurnPort
 		conversation = await deps.store.getConversation(target.conversationId);
 		if (!conversation) return over({ kind: "notAConversation" });
 	}
-	const model = conversation?.model ?? (place.kind === "dm" ? deps.config.gemini.model : settings.model);
+	const model = conversation?.model ?? (place.kind === "guild" ? settings.model : deps.config.gemini.model);
 	const options: TurnOptions = { ...(conversation?.options ?? DEFAULT_OPTIONS), ...request.options };
 	const reroll = target.kind === "continue" ? target.reroll : undefined;
 	const prompt = reroll ? promptOf(conversation?.exchanges.at(-1)) : request.text;

@@ -23,7 +23,7 @@ export type TurnTarget =
 	  };
 
 /** Names the entry point in logs and metrics. */
-export const ENTRY_POINTS = ["imagine", "message", "editModal", "editImage", "reroll"] as const;
+export const ENTRY_POINTS = ["imagine", "message", "editModal", "editImage", "reroll", "http"] as const;
 export type EntryPoint = (typeof ENTRY_POINTS)[number];
 
 /** One turn, as any entry point describes it: plain data, no Discord types. */

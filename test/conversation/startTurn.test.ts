@@ -411,6 +411,28 @@ describe("startTurn", () => {
 		expect(stored?.exchanges.map((exchange) => exchange.turn)).toEqual([1, 2]);
 	});
 
+	it("counts an API client's turns in its own bucket, under the limits the place carries", async () => {
+		const recorder = pipeline([async () => imageAnswer()]);
+		const limits = { cooldownSeconds: 0, memberDailyImages: 1, serverDailyImages: 0 };
+		const api = { kind: "api" as const, clientId: "client-a", limits };
+		const asker = { id: "client-a", roleIds: [], isManager: false };
+		const first = await startTurn(
+			recorder.deps,
+			request({ entry: "http", place: api, asker }),
+			recordingPorts(recorder),
+		);
+		expect(first).toMatchObject({ kind: "done", imagesOut: 1 });
+		const usage = await quotas.usageToday({ guildId: "api:client-a", userId: "client-a" });
+		expect(usage.member.used).toBe(1);
+		const second = await startTurn(
+			recorder.deps,
+			request({ entry: "http", place: api, asker }),
+			recordingPorts(recorder),
+		);
+		expect(second).toMatchObject({ kind: "refused", refusal: { code: "memberQuota" } });
+		expect(await used()).toBe(before);
+	});
+
 	it("takes no turn once the bot is stopping", async () => {
 		const recorder = pipeline([]);
 		recorder.deps.lifecycle.stop();
