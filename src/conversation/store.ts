@@ -46,10 +46,14 @@ async function openSqlite(path: string): Promise<Backend> {
 	};
 }
 
-/** One node-redis client for keyv and the limiters; it is connected, or this throws within 5 s. */
+/**
+ * One node-redis client for keyv and the limiters; it is connected, or this throws within 5 s. While Redis is down
+ * the client reconnects by itself, and commands fail at once (ClientOfflineError) instead of waiting in an offline
+ * queue, so a member is told the store is unreachable rather than left without an answer.
+ */
 async function openRedis(url: string): Promise<Backend> {
 	const options = { throwOnErrors: true, throwOnConnectError: true, connectionTimeout: 5_000 };
-	const adapter = new KeyvRedis({ url, socket: { connectTimeout: 5_000 } }, options);
+	const adapter = new KeyvRedis({ url, disableOfflineQueue: true, socket: { connectTimeout: 5_000 } }, options);
 	return {
 		adapter,
 		limiter: { kind: "redis", client: await adapter.getClient() },
