@@ -69,7 +69,7 @@ async function prepare(deps: PipelineDeps, request: TurnRequest, ports: TurnPort
 	};
 	if (!reroll) {
 		try {
-			checkTurnInput({ text: request.text, attachments: request.attachments, options, model });
+			checkTurnInput({ ...request, options, model });
 		} catch (err) {
 			if (err instanceof UserInputError) return refused(err, { attachments: request.attachments.length });
 			throw err;
@@ -106,7 +106,7 @@ async function prepare(deps: PipelineDeps, request: TurnRequest, ports: TurnPort
 	let handedOff = false;
 	try {
 		await ports.accepted();
-		const images = reroll ? [] : await loadImages(request.attachments);
+		const images = reroll ? [] : await loadImages(request.attachments, request.images);
 		let view: TurnView;
 		if (target.kind === "continue" && conversation) {
 			const branch = await branchIfOlder(deps, ports, conversation, target.replyToMessageId, settings, asker.id);

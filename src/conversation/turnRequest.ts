@@ -5,7 +5,7 @@ import type { ModelReply } from "../gemini/types.js";
 import type { PolicyDenied } from "../moderation/policyErrors.js";
 import type { Settings } from "../moderation/settings.js";
 import type { TurnAsker, TurnPlace } from "./admit.js";
-import type { AttachmentInfo } from "./prepareTurn.js";
+import type { AttachmentInfo, LoadedImage } from "./prepareTurn.js";
 import type { TurnVersions } from "./runTurn.js";
 import type { Conversation, Exchange, TurnOptions } from "./types.js";
 
@@ -33,6 +33,8 @@ export type TurnRequest = {
 	asker: TurnAsker;
 	text: string;
 	attachments: readonly AttachmentInfo[];
+	/** Images the entry point already holds (the HTTP API's base64), after the attachments; normalised the same way. */
+	images?: readonly LoadedImage[];
 	/** Options the member chose for this turn; the conversation's own fill the rest. */
 	options?: Partial<TurnOptions>;
 	target: TurnTarget;
