@@ -1,5 +1,6 @@
 // src/config.ts: the environment, parsed and validated once; the only reader of process.env.
 import { z } from "zod";
+import { type HttpApiConfig, httpApiEnvSchema, toHttpApiConfig } from "./http/apiConfig.js";
 import { type ModerationConfig, moderationEnvSchema, toModerationConfig } from "./moderation/config.js";
 import { withoutBlankValues } from "./withoutBlankValues.js";
 
@@ -31,7 +32,7 @@ const milliseconds = (min: number, max: number, fallback: number) =>
  * Every variable, parsed after withoutBlankValues: an optional variable set to "" or spaces takes its default.
  * Exported so tests can walk its shape.
  */
-export const envSchema = moderationEnvSchema.extend({
+export const envSchema = moderationEnvSchema.extend(httpApiEnvSchema.shape).extend({
 	DISCORD_TOKEN: z.string({
 		error: "is required (it is missing or empty): the bot token from the Developer Portal, Bot tab",
 	}),
@@ -102,6 +103,8 @@ export type Config = {
 	storeNamespace: string;
 	moderation: ModerationConfig;
 	httpPort: number;
+	/** The HTTP image API on HTTP_PORT; undefined (off) when HTTP_API_TOKENS is unset. */
+	httpApi: HttpApiConfig | undefined;
 	logLevel: (typeof LOG_LEVELS)[number];
 };
 
@@ -148,6 +151,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined>): Config {
 		storeNamespace: value.STORE_NAMESPACE,
 		moderation: toModerationConfig(value),
 		httpPort: value.HTTP_PORT,
+		httpApi: toHttpApiConfig(value, value.TURN_DEADLINE_MS),
 		logLevel: value.LOG_LEVEL,
 	};
 }
