@@ -6,6 +6,9 @@ import { DatabaseSync } from "node:sqlite";
 import KeyvRedis from "@keyv/redis";
 import Keyv, { type KeyvStoreAdapter } from "keyv";
 import { type LimiterBackend, type LimiterStore, openLimiterStore } from "../moderation/openLimiterStore.js";
+import { hashesOf, type RawKeys, type RetentionIndex, type SweepResult, sweep } from "./retention.js";
+import { createRedisRetention } from "./retentionRedis.js";
+import { createSqliteRetention } from "./retentionSqlite.js";
 import { SqliteKeyvStore } from "./sqliteKeyvStore.js";
 import type { Conversation, ImageRef } from "./types.js";
 
@@ -15,15 +18,24 @@ export type Store = {
 	/** Quota and cooldown counters on the same connection as keyv (`createQuotas` takes it). */
 	limiters: LimiterStore;
 	getConversation(id: string): Promise<Conversation | undefined>;
+	/** Saves the record; image blobs it no longer references (undo, reroll, forget) are deleted unless another does. */
 	saveConversation(conversation: Conversation): Promise<void>;
+	/** Deletes the record and the blobs no other conversation references. */
 	deleteConversation(id: string): Promise<boolean>;
 	putImage(image: { data: Buffer; mimeType: string }): Promise<ImageRef>;
 	getImage(sha256: string): Promise<Buffer | undefined>;
+	/** Expires conversations idle longer than `ttlDays` (0 = never) and deletes blobs nothing references. */
+	sweep(ttlDays: number, now?: number): Promise<SweepResult>;
 	/** Closes the one connection that keyv and the limiters share. */
 	close(): Promise<void>;
 };
 
-type Backend = { adapter: KeyvStoreAdapter; limiter: LimiterBackend; close(): Promise<void> };
+type Backend = {
+	adapter: KeyvStoreAdapter;
+	limiter: LimiterBackend;
+	retention(namespace: string): RetentionIndex;
+	close(): Promise<void>;
+};
 
 // A stray second process on the same file (a one-off script) waits this long for the lock instead of failing.
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
@@ -42,6 +54,8 @@ async function openSqlite(path: string): Promise<Backend> {
 	return {
 		adapter: new SqliteKeyvStore(db),
 		limiter: { kind: "sqlite", db },
+		// keyv's row keys: its namespace, then ours.
+		retention: (namespace) => createSqliteRetention(db, namespace, rawKeys(`${namespace}:`)),
 		close: async () => db.close(),
 	};
 }
@@ -54,9 +68,12 @@ async function openSqlite(path: string): Promise<Backend> {
 async function openRedis(url: string): Promise<Backend> {
 	const options = { throwOnErrors: true, throwOnConnectError: true, connectionTimeout: 5_000 };
 	const adapter = new KeyvRedis({ url, disableOfflineQueue: true, socket: { connectTimeout: 5_000 } }, options);
+	const client = await adapter.getClient();
 	return {
 		adapter,
-		limiter: { kind: "redis", client: await adapter.getClient() },
+		limiter: { kind: "redis", client },
+		// keyv's Redis keys: the adapter's namespace and "::", then keyv's namespace and ":".
+		retention: (namespace) => createRedisRetention(client, namespace, rawKeys(`${namespace}::${namespace}:`)),
 		close: () => adapter.disconnect(),
 	};
 }
@@ -67,24 +84,63 @@ function openBackend(storeUrl: string): Promise<Backend> {
 	throw new Error(`STORE_URL must start with sqlite:// or redis://, got ${storeUrl.split(":")[0]}:`);
 }
 
+function rawKeys(prefix: string): RawKeys {
+	return { record: (id) => `${prefix}conv:${id}`, blob: (sha256) => `${prefix}img:${sha256}` };
+}
+
+/**
+ * Indexes a store written before the retention index existed: every blob starts as an old pending one, then each
+ * conversation's references are recorded, so the next sweep deletes only the blobs no conversation names.
+ */
+async function buildIndex(keyv: Keyv, index: RetentionIndex): Promise<void> {
+	if (await index.isBuilt()) return;
+	const now = Date.now();
+	if (keyv.iterator) {
+		const conversations: Conversation[] = [];
+		for await (const [key, value] of keyv.iterator(undefined)) {
+			const name = String(key);
+			if (name.startsWith("img:")) await index.markPending(name.slice("img:".length), 0);
+			else if (name.startsWith("conv:")) conversations.push(value as Conversation);
+		}
+		for (const conversation of conversations) await index.track(conversation.id, hashesOf(conversation), now);
+	}
+	await index.markBuilt();
+}
+
 /** Creates the store for STORE_URL, creating the SQLite file's folder on first start; every key lives under `namespace`. */
 export async function createStore(storeUrl: string, namespace: string): Promise<Store> {
 	const backend = await openBackend(storeUrl);
 	const keyv = new Keyv({ store: backend.adapter, namespace, throwOnErrors: true });
 	// Keyv also emits errors as events; the throwing calls above already report them to the caller.
 	keyv.on("error", () => {});
+	const index = backend.retention(namespace);
+	try {
+		await buildIndex(keyv, index);
+	} catch (err) {
+		await backend.close();
+		throw err;
+	}
 	let closed: Promise<void> | undefined;
 	return {
 		keyv,
 		limiters: openLimiterStore(backend.limiter),
 		getConversation: (id) => keyv.get<Conversation>(`conv:${id}`),
 		async saveConversation(conversation) {
+			// References first: a crash between the two steps leaves a blob kept too long, never one deleted too soon.
+			await index.track(conversation.id, hashesOf(conversation), Date.now());
 			await keyv.set(`conv:${conversation.id}`, conversation);
 		},
-		deleteConversation: (id) => keyv.delete(`conv:${id}`),
+		async deleteConversation(id) {
+			const existed = await keyv.has(`conv:${id}`);
+			await index.forget(id, Date.now());
+			return existed;
+		},
 		async putImage({ data, mimeType }) {
 			const sha256 = createHash("sha256").update(data).digest("hex");
 			const key = `img:${sha256}`;
+			// Pending before written: a concurrent delete either ran before (and this writes the bytes again) or sees
+			// the mark and leaves the blob to the sweep, which keeps it once this turn's record references it.
+			await index.markPending(sha256, Date.now());
 			// Content-addressed: the same bytes are written once however many turns refer to them.
 			if (!(await keyv.has(key))) await keyv.set(key, data.toString("base64"));
 			return { sha256, mimeType, bytes: data.length };
@@ -93,6 +149,7 @@ export async function createStore(storeUrl: string, namespace: string): Promise<
 			const base64 = await keyv.get<string>(`img:${sha256}`);
 			return base64 === undefined ? undefined : Buffer.from(base64, "base64");
 		},
+		sweep: (ttlDays, now) => sweep(index, ttlDays, now),
 		close() {
 			closed ??= backend.close();
 			return closed;

@@ -24,7 +24,7 @@ export type GenerateOptions = {
 export type GenerateContent = (request: GenerateContentParameters, options: GenerateOptions) => Promise<GeminiResult>;
 
 /** Creates the SDK client from config: Gemini API key mode, or Vertex AI when configured. */
-export function createGeminiClient(gemini: Config["gemini"]): GoogleGenAI {
+export function createGeminiClient(gemini: Pick<Config["gemini"], "apiKey" | "vertex" | "baseUrl">): GoogleGenAI {
 	const baseUrl: HttpOptions = gemini.baseUrl ? { baseUrl: gemini.baseUrl } : {};
 	if (gemini.vertex) {
 		const httpOptions = baseUrl;
