@@ -4,8 +4,10 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Client, Events, GatewayIntentBits, Partials } from "discord.js";
 import { chatCommands, messageCommands } from "../commands/index.js";
 import type { Config } from "./config.js";
-import { createInFlight } from "./conversation/inFlight.js";
+import { claimSqliteFile } from "./conversation/claimSqliteFile.js";
+import { createInFlight, inFlightKey } from "./conversation/inFlight.js";
 import { createLifecycle } from "./conversation/lifecycle.js";
+import { startSweeping } from "./conversation/retention.js";
 import { createStore } from "./conversation/store.js";
 import { createTurnQueue } from "./conversation/turnQueue.js";
 import type { Deps } from "./deps.js";
@@ -23,7 +25,7 @@ export type RunningBot = { client: Client; deps: Deps; http?: Server; stop(): Pr
 
 /** Creates the discord.js client the bot needs: guild messages with content, DMs, and no mention ever pinging. */
 export function createClient(config: Config): Client {
-	return new Client({
+	const client = new Client({
 		intents: [
 			GatewayIntentBits.Guilds,
 			GatewayIntentBits.GuildMessages,
@@ -35,6 +37,11 @@ export function createClient(config: Config): Client {
 		rest: { api: config.discordApiUrl },
 		allowedMentions: { parse: [], repliedUser: false },
 	});
+	// discord.js reads SHARDS and SHARD_COUNT from process.env itself; the config already parsed them (and ignores
+	// them outside the ShardingManager, where SHARD_COUNT=auto would make discord.js run no shard at all).
+	client.options.shards = config.shards.ids;
+	client.options.shardCount = config.shards.count;
+	return client;
 }
 
 /**
@@ -43,7 +50,12 @@ export function createClient(config: Config): Client {
  * SHUTDOWN_GRACE_MS to finish, interrupts the rest (their members are told), then closes everything.
  */
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
-	const store = await createStore(config.storeUrl, config.storeNamespace);
+	// An SQLite store serves one process: a second bot on the same file refuses to start.
+	const claim = await claimSqliteFile(config.storeUrl);
+	const store = await createStore(config.storeUrl, config.storeNamespace).catch((err: unknown) => {
+		claim?.release();
+		throw err;
+	});
 	const gemini = createGeminiClient(config.gemini);
 	const metrics = createMetrics();
 	const client = createClient(config);
@@ -58,11 +70,15 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 		metrics,
 		settings: createSettingsStore({ keyv: store.keyv, config: config.moderation }),
 		quotas: createQuotas({ limiters: store.limiters, namespace: config.storeNamespace, keyv: store.keyv }),
-		inFlight: createInFlight(store.keyv),
+		inFlight: createInFlight(store.keyv, inFlightKey(config.shards.ids)),
 		lifecycle: createLifecycle(),
 		reportCase: (moderationCase, modlog) => reportCase(deps, moderationCase, modlog),
 	};
 	const log = logger.child({ module: "discord" });
+	const sweeper = startSweeping(
+		() => store.sweep(config.retention.conversationTtlDays),
+		logger.child({ module: "retention" }),
+	);
 	const commands = { chat: chatCommands, message: messageCommands };
 	// Handlers in flight, so that stop() lets running turns post and commit before the store closes.
 	const inFlight = new Set<Promise<void>>();
@@ -85,10 +101,15 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 	} catch (err) {
 		await client.destroy();
 		http?.close();
+		await sweeper.stop();
 		await store.close();
+		claim?.release();
 		throw err;
 	}
-	log.info({ user: client.user?.id, guilds: client.guilds.cache.size, model: config.gemini.model }, "bot ready");
+	log.info(
+		{ user: client.user?.id, guilds: client.guilds.cache.size, model: config.gemini.model, shards: config.shards.ids },
+		"bot ready",
+	);
 	await announceInterrupted(deps);
 	return {
 		client,
@@ -108,7 +129,9 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 			await Promise.allSettled(inFlight);
 			await client.destroy();
 			await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
+			await sweeper.stop();
 			await store.close();
+			claim?.release();
 		},
 	};
 }

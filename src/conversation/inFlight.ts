@@ -15,12 +15,20 @@ export type InFlight = {
 	takeAll(): Promise<InFlightTurn[]>;
 };
 
+/** The marker record of the process running `shardIds`: each shard's process restarts and recovers its own. */
+export function inFlightKey(shardIds: readonly number[]): string {
+	return `inflight:shards:${[...shardIds].sort((a, b) => a - b).join(",")}`;
+}
+
+/** Where markers lived before shards had a record each; shard 0 recovers them once. */
+const LEGACY_KEY = "inflight";
+
 /**
- * Keeps the markers in one record of the conversations' keyv, updated in call order within this process, so a
- * SIGKILL mid-turn leaves the marker behind for the next start. One record per process: a conversation's turns all
- * run in the process that holds its shard.
+ * Keeps the markers in one record of the conversations' keyv per process (`inFlightKey` of its shards), updated in
+ * call order within the process, so a SIGKILL mid-turn leaves the marker behind for that shard's next start; other
+ * processes sharing the store never touch it (a conversation's turns all run in the process that holds its shard).
  */
-export function createInFlight(keyv: Keyv, key = "inflight"): InFlight {
+export function createInFlight(keyv: Keyv, key = inFlightKey([0])): InFlight {
 	const serially = serializeByKey();
 	const update = (change: (turns: Record<string, InFlightTurn>) => void) =>
 		serially(key, async () => {
@@ -40,9 +48,13 @@ export function createInFlight(keyv: Keyv, key = "inflight"): InFlight {
 			}),
 		takeAll: () =>
 			serially(key, async () => {
-				const turns = (await keyv.get<Record<string, InFlightTurn>>(key)) ?? {};
-				await keyv.delete(key);
-				return Object.values(turns);
+				const keys = key === inFlightKey([0]) ? [key, LEGACY_KEY] : [key];
+				const found: InFlightTurn[] = [];
+				for (const name of keys) {
+					found.push(...Object.values((await keyv.get<Record<string, InFlightTurn>>(name)) ?? {}));
+					await keyv.delete(name);
+				}
+				return found;
 			}),
 	};
 }
