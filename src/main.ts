@@ -3,6 +3,7 @@ import "dotenv/config";
 import { startBot } from "./bot.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
+import { STOP_MESSAGE } from "./startShards.js";
 
 /** discord.js error codes that mean the operator must change something, with what to change. */
 const STARTUP_HINTS: Record<string, string> = {
@@ -49,6 +50,12 @@ async function main(): Promise<void> {
 	};
 	process.on("SIGINT", shutdown);
 	process.on("SIGTERM", shutdown);
+	// A shard's process: the manager asks it to stop over IPC (Ctrl-C may also have sent it SIGINT: one stop, not a
+	// second signal), and a manager that died takes its shards with it, so a restarted manager finds none running.
+	if (process.send) {
+		process.on("message", (message) => message === STOP_MESSAGE && !stopping && shutdown("manager"));
+		process.on("disconnect", () => !stopping && shutdown("manager gone"));
+	}
 	// Every handler catches its own errors; this is the last net, so one missed rejection never takes the bot down.
 	process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection"));
 }

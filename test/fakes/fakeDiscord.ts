@@ -107,6 +107,8 @@ export interface FakeDiscord {
 	interactions(): FakeInteraction[];
 	/** Number of gateway sockets currently identified or resumed. */
 	connectedSessions(): number;
+	/** The [shard id, shard count] each connected gateway session identified with, sorted. */
+	connectedShards(): [number, number][];
 	addTextChannel(name: string, options?: { nsfw?: boolean; topic?: string }): FakeChannel;
 	/** Adds a guild member with @everyone's permissions and returns their user id (interactions carry the member). */
 	addMember(username: string): string;
@@ -184,6 +186,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 			maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
 			interactionAckTimeoutMs: options.interactionAckTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS,
 			interactionTokenTtlMs: options.interactionTokenTtlMs ?? DEFAULT_TOKEN_TTL_MS,
+			recommendedShards: options.recommendedShards ?? 1,
 		},
 		restCalls: [],
 		unknownRoutes: [],
@@ -232,6 +235,11 @@ function createFacade(context: FakeContext, server: ReturnType<typeof createServ
 		threads: () => state.threads(),
 		interactions: () => [...state.interactions.values()],
 		connectedSessions: () => gateway.connectedSessions().length,
+		connectedShards: () =>
+			gateway
+				.connectedSessions()
+				.map((session) => session.shard)
+				.sort((a, b) => a[0] - b[0]),
 		addTextChannel: (name, channelOptions) => {
 			const channel = state.addTextChannel(name, channelOptions);
 			dispatchChannel(context, "CREATE", channel);

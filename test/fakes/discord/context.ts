@@ -6,7 +6,12 @@ import type { CdnOverride, RestCall } from "./types.js";
 export interface FakeContext {
 	state: FakeState;
 	gateway: Gateway;
-	options: { maxUploadBytes: number; interactionAckTimeoutMs: number; interactionTokenTtlMs: number };
+	options: {
+		maxUploadBytes: number;
+		interactionAckTimeoutMs: number;
+		interactionTokenTtlMs: number;
+		recommendedShards: number;
+	};
 	restCalls: RestCall[];
 	unknownRoutes: string[];
 	cdnOverrides: Map<string, CdnOverride>;

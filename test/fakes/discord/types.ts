@@ -189,4 +189,6 @@ export interface FakeDiscordOptions {
 	interactionAckTimeoutMs?: number;
 	/** How long an interaction token (webhook) stays usable. Default 15 minutes. */
 	interactionTokenTtlMs?: number;
+	/** The `shards` GET /gateway/bot recommends (what SHARD_COUNT=auto uses). Default 1. */
+	recommendedShards?: number;
 }

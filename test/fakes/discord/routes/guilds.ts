@@ -146,7 +146,7 @@ export function guildRoutes(context: FakeContext): Route[] {
 			handler: () =>
 				ok({
 					url: context.gateway.url,
-					shards: 1,
+					shards: context.options.recommendedShards,
 					session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
 				}),
 		},
