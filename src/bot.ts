@@ -1,5 +1,4 @@
 // src/bot.ts: builds store, Gemini and Discord from a Config, starts them, and stops them cleanly.
-import type { Server } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Client, Events, GatewayIntentBits, Partials } from "discord.js";
 import { chatCommands, messageCommands } from "../commands/index.js";
@@ -7,6 +6,7 @@ import type { Config } from "./config.js";
 import { claimSqliteFile } from "./conversation/claimSqliteFile.js";
 import { createInFlight, inFlightKey } from "./conversation/inFlight.js";
 import { createLifecycle } from "./conversation/lifecycle.js";
+import { isStoreUnavailable } from "./conversation/storeUnavailable.js";
 import { startSweeping } from "./conversation/retention.js";
 import { createStore } from "./conversation/store.js";
 import { createTurnQueue } from "./conversation/turnQueue.js";
@@ -14,14 +14,19 @@ import type { Deps } from "./deps.js";
 import { reportCase } from "./discord/moderation/modlog.js";
 import { handleInteraction } from "./discord/routing/handleInteraction.js";
 import { handleMessage } from "./discord/routing/handleMessage.js";
+import { gatewayCheck } from "./discord/health/gatewayCheck.js";
 import { announceInterrupted } from "./discord/turns/announceInterrupted.js";
 import { createGeminiClient, createGenerate } from "./gemini/generate.js";
-import { createMetrics, startHttp } from "./http/startHttp.js";
+import { observeCalls } from "./gemini/observeCalls.js";
+import { createMetrics } from "./http/metrics.js";
+import { storeCheck } from "./http/readiness.js";
+import { type HttpServer, startHttp } from "./http/startHttp.js";
+import { timeStore } from "./http/timeStore.js";
 import type { Logger } from "./logger.js";
 import { createQuotas } from "./moderation/quotas.js";
 import { createSettingsStore } from "./moderation/settingsStore.js";
 
-export type RunningBot = { client: Client; deps: Deps; http?: Server; stop(): Promise<void> };
+export type RunningBot = { client: Client; deps: Deps; http?: HttpServer; stop(): Promise<void> };
 
 /** Creates the discord.js client the bot needs: guild messages with content, DMs, and no mention ever pinging. */
 export function createClient(config: Config): Client {
@@ -56,14 +61,14 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 		claim?.release();
 		throw err;
 	});
-	const gemini = createGeminiClient(config.gemini);
 	const metrics = createMetrics();
+	const gemini = observeCalls(createGeminiClient(config.gemini), (call) => metrics.geminiCall(call));
 	const client = createClient(config);
 	const deps: Deps = {
 		config,
 		discord: client,
 		logger,
-		store,
+		store: timeStore(store, metrics.storeCall),
 		generate: createGenerate(gemini, { ...config.gemini, logger: logger.child({ module: "gemini" }) }),
 		turns: createTurnQueue(),
 		arrivals: createTurnQueue(),
@@ -93,14 +98,41 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 	client.on(Events.MessageCreate, (message) => track(handleMessage(message, deps), "message"));
 	client.on(Events.Error, (err) => log.error({ err }, "discord client error"));
 	client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, "gateway disconnected"));
-	const http = config.httpPort > 0 ? await startHttp(config.httpPort, metrics, () => client.isReady()) : undefined;
+	metrics.observeQueue(() => deps.turns.counts());
+	const http =
+		config.httpPort > 0
+			? await startHttp({
+					port: config.httpPort,
+					metrics,
+					logger,
+					readiness: {
+						gateway: gatewayCheck(client),
+						store: storeCheck(store.keyv, isStoreUnavailable),
+						shutdown: () => (deps.lifecycle.stopping ? { ok: false, reason: "shutting down" } : { ok: true }),
+					},
+					// API requests are held like Discord handlers, so shutdown's grace period covers their turns.
+					...(config.httpApi
+						? {
+								api: {
+									deps,
+									config: config.httpApi,
+									track: (work) =>
+										track(
+											work.then(() => {}),
+											"http",
+										),
+								},
+							}
+						: {}),
+				})
+			: undefined;
 	const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
 	try {
 		await client.login(config.discordToken);
 		await ready;
 	} catch (err) {
 		await client.destroy();
-		http?.close();
+		await http?.close();
 		await sweeper.stop();
 		await store.close();
 		claim?.release();
@@ -128,7 +160,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 			client.removeAllListeners(Events.InteractionCreate).removeAllListeners(Events.MessageCreate);
 			await Promise.allSettled(inFlight);
 			await client.destroy();
-			await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
+			await http?.close();
 			await sweeper.stop();
 			await store.close();
 			claim?.release();

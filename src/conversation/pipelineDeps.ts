@@ -1,7 +1,6 @@
 // src/conversation/pipelineDeps.ts: what the turn pipeline needs from the composition root (no Discord in it).
 import type { Config } from "../config.js";
 import type { GenerateContent } from "../gemini/generate.js";
-import type { Metrics } from "../http/startHttp.js";
 import type { Logger } from "../logger.js";
 import type { ModerationCase } from "../moderation/cases.js";
 import type { Quotas } from "../moderation/quotas.js";
@@ -10,6 +9,7 @@ import type { SettingsStore } from "../moderation/settingsStore.js";
 import type { InFlight } from "./inFlight.js";
 import type { Lifecycle } from "./lifecycle.js";
 import type { Store } from "./store.js";
+import type { TurnMetrics } from "./turnMetrics.js";
 import type { TurnQueue } from "./turnQueue.js";
 
 export type PipelineDeps = {
@@ -21,7 +21,7 @@ export type PipelineDeps = {
 	turns: TurnQueue;
 	/** Orders the preparation of arriving requests per conversation, so turns queue in arrival order. */
 	arrivals: TurnQueue;
-	metrics: Metrics;
+	metrics: TurnMetrics;
 	settings: SettingsStore;
 	quotas: Quotas;
 	inFlight: InFlight;

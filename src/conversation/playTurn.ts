@@ -5,6 +5,7 @@ import { type Admission, settle } from "./admit.js";
 import { TurnInterrupted } from "./lifecycle.js";
 import type { PipelineDeps } from "./pipelineDeps.js";
 import { assignVersions, commitTurn, runTurn, userTurnOf } from "./runTurn.js";
+import { errorKindOf } from "./turnMetrics.js";
 import type { TurnNote, TurnOutcome, TurnRequest, TurnView } from "./turnRequest.js";
 import type { InputImage, UserTurn } from "./types.js";
 
@@ -117,7 +118,15 @@ export async function playTurn(
 				replaceLast: Boolean(queued.reroll),
 			});
 		}
-		deps.metrics.turns.inc({ outcome: reply.kind });
+		deps.metrics.turnEnded({
+			entry: request.entry,
+			outcome: "reply",
+			reply,
+			model,
+			imagesIn: turn.images.length,
+			imagesOut,
+			ms: Date.now() - started,
+		});
 		logger.info(
 			{
 				user: turn.requesterId,
@@ -135,17 +144,22 @@ export async function playTurn(
 		return { kind: "done", conversationId: view.id, reply: reply.kind, imagesOut };
 	} catch (err) {
 		if (cancel.aborted) {
-			deps.metrics.turns.inc({ outcome: "cancelled" });
+			deps.metrics.turnEnded({ entry: request.entry, outcome: "cancelled", ms: Date.now() - started });
 			logger.info({ ms: Date.now() - started }, "turn cancelled");
 			return { kind: "cancelled" };
 		}
 		const cause = deps.lifecycle.interrupt.aborted ? deps.lifecycle.interrupt.reason : err;
-		deps.metrics.turns.inc({ outcome: "error" });
 		const shown = await view.fail(cause, model).catch((failErr: unknown) => {
 			logger.warn({ err: failErr }, "could not tell the member the turn failed");
 			return undefined;
 		});
 		const level = shown?.level ?? "error";
+		deps.metrics.turnEnded({
+			entry: request.entry,
+			outcome: "error",
+			kind: shown?.kind ?? errorKindOf(err),
+			ms: Date.now() - started,
+		});
 		// Expected failures (Gemini busy, a deadline, a bad image) are outcomes: one line, no stack.
 		const fields = { ref: shown?.ref, kind: shown?.kind, ms: Date.now() - started };
 		if (level === "error") logger.error({ ...fields, err }, "turn failed");

@@ -9,6 +9,7 @@ import { branchConversation, newConversation, olderResultIndex } from "./newConv
 import type { PipelineDeps } from "./pipelineDeps.js";
 import { playTurn, type QueuedTurn } from "./playTurn.js";
 import { checkTurnInput, loadImages } from "./prepareTurn.js";
+import { errorKindOf } from "./turnMetrics.js";
 import type { TurnOutcome, TurnPorts, TurnRequest, TurnView } from "./turnRequest.js";
 import type { Conversation, Exchange, TurnOptions } from "./types.js";
 
@@ -63,7 +64,7 @@ async function prepare(deps: PipelineDeps, request: TurnRequest, ports: TurnPort
 	const reroll = target.kind === "continue" ? target.reroll : undefined;
 	const prompt = reroll ? promptOf(conversation?.exchanges.at(-1)) : request.text;
 	const refused = (refusal: UserInputError | PolicyDenied, counts: Record<string, number> = {}) => {
-		deps.metrics.turns.inc({ outcome: "refused" });
+		deps.metrics.turnEnded({ entry: request.entry, outcome: "refused", code: refusal.code });
 		logger.info({ conversation: conversation?.id, code: refusal.code, ...counts }, "turn refused");
 		return over({ kind: "refused", refusal });
 	};
@@ -141,7 +142,7 @@ async function prepare(deps: PipelineDeps, request: TurnRequest, ports: TurnPort
 	} catch (err) {
 		if (err instanceof UserInputError) return refused(err, { attachments: request.attachments.length });
 		logger.warn({ err, conversation: conversation?.id }, "turn could not start");
-		deps.metrics.turns.inc({ outcome: "error" });
+		deps.metrics.turnEnded({ entry: request.entry, outcome: "error", kind: errorKindOf(err) });
 		return over({ kind: "failed", error: err, shown: false });
 	} finally {
 		if (!handedOff) await releaseQuietly(deps, admission);
@@ -172,11 +173,13 @@ async function branchIfOlder(
 function enqueue(deps: PipelineDeps, queued: QueuedTurn): Promise<TurnOutcome> {
 	const ticket = crypto.randomUUID().slice(0, 8);
 	const { view } = queued;
+	const queuedAt = Date.now();
+	const play = (signal: AbortSignal) => {
+		deps.metrics.turnDequeued(queued.request.entry, Date.now() - queuedAt);
+		return playTurn(deps, queued, ticket, signal);
+	};
 	return deps.turns
-		.run(view.id, (signal) => playTurn(deps, queued, ticket, signal), {
-			ticket,
-			onWait: (position) => view.queued(position, ticket),
-		})
+		.run(view.id, play, { ticket, onWait: (position) => view.queued(position, ticket) })
 		.then((outcome): TurnOutcome => outcome ?? { kind: "cancelled" })
 		.finally(() => releaseQuietly(deps, queued.admission));
 }

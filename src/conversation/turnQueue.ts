@@ -20,6 +20,8 @@ export type TurnQueue = {
 	depth(key: string): number;
 	/** Resolves once every queue is empty. */
 	idle(): Promise<void>;
+	/** Tasks waiting and running across every key (the queue-depth metric). */
+	counts(): { waiting: number; running: number };
 };
 
 type Entry = {
@@ -99,6 +101,17 @@ export function createTurnQueue(): TurnQueue {
 		},
 		async idle() {
 			await Promise.all([...queues.values()].map((queue) => queue.onIdle()));
+		},
+		counts() {
+			let waiting = 0;
+			let running = 0;
+			for (const list of entries.values()) {
+				for (const entry of list) {
+					if (entry.running) running++;
+					else waiting++;
+				}
+			}
+			return { waiting, running };
 		},
 	};
 }

@@ -24,7 +24,7 @@ import type {
 } from "../../src/conversation/turnRequest.js";
 import { UserInputError } from "../../src/errors.js";
 import type { GenerateContent, GenerateOptions } from "../../src/gemini/generate.js";
-import { createMetrics } from "../../src/http/startHttp.js";
+import { createMetrics } from "../../src/http/metrics.js";
 import { createLogger } from "../../src/logger.js";
 import type { ModerationCase } from "../../src/moderation/cases.js";
 import { PolicyDenied } from "../../src/moderation/policyErrors.js";

@@ -40,7 +40,7 @@ describe("health and metrics endpoint", () => {
 		// The counter moves after the reply is posted and committed: wait for the turn to finish.
 		await h.bot.deps.turns.idle();
 		const text = await (await fetch(`${base}/metrics`)).text();
-		expect(text).toMatch(/imagebot_turns_total\{outcome="parts"\} 1/);
+		expect(text).toMatch(/imagebot_turns_total\{entry="imagine",outcome="image",detail=""\} 1/);
 		expect(text).toContain("process_cpu_user_seconds_total");
 		expect((await fetch(`${base}/nope`)).status).toBe(404);
 		expectNothingStray(h);
