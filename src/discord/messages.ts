@@ -231,6 +231,8 @@ export const messages = {
 	/** A refusal sent by DM about a message in a thread. */
 	aboutYourMessage: (text: string, url: string) => `${text}\n-# About your message ${url}`,
 	restarting: "I am restarting right now and not taking new turns. Send that again in a minute.",
+	storeUnavailable:
+		"I cannot reach my storage right now (it is down or restarting), so I cannot take this turn. Nothing was lost: send it again in a minute.",
 	interruptedByCrash: (userId: string) =>
 		`⚠️ <@${userId}>, I stopped while I was working on your last turn here, so it did not finish. The conversation is as it was before that turn: send it again.`,
 	geminiRejected: (ref: string) =>

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { ApiError } from "@google/genai";
 import { DiscordAPIError, RESTJSONErrorCodes } from "discord.js";
 import { TurnInterrupted } from "../../conversation/lifecycle.js";
+import { isStoreUnavailable } from "../../conversation/storeUnavailable.js";
 import { type UserInputCode, UserInputError } from "../../errors.js";
 import { GeminiGaveUp } from "../../gemini/errors.js";
 import { retryDelayOf } from "../../gemini/withRetry.js";
@@ -55,6 +56,8 @@ export function describeError(err: unknown, model: string): DescribedError {
 	if (err instanceof Error && err.name === "TimeoutError") {
 		return { text: messages.geminiTimeout, ref, level: "warn", kind: "geminiTimeout" };
 	}
+	// Redis down or restarting: the client reconnects by itself, so this passes; no stack, no ref to report.
+	if (isStoreUnavailable(err)) return { text: messages.storeUnavailable, ref, level: "warn", kind: "storeUnavailable" };
 	if (err instanceof DiscordAPIError) {
 		if (err.code === RESTJSONErrorCodes.MissingPermissions || err.code === RESTJSONErrorCodes.MissingAccess) {
 			return {
