@@ -16,6 +16,7 @@ import { reportCase } from "./discord/moderation/modlog.js";
 import { handleInteraction } from "./discord/routing/handleInteraction.js";
 import { handleMessage } from "./discord/routing/handleMessage.js";
 import { announceInterrupted } from "./discord/turns/announceInterrupted.js";
+import { createGeminiBudget } from "./gemini/geminiBudget.js";
 import { createGeminiClient, createGenerate } from "./gemini/generate.js";
 import { observeCalls } from "./gemini/observeCalls.js";
 import { createMetrics } from "./http/metrics.js";
@@ -64,12 +65,29 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 	const metrics = createMetrics();
 	const gemini = observeCalls(createGeminiClient(config.gemini), (call) => metrics.geminiCall(call));
 	const client = createClient(config);
+	const { concurrency, requestsPerMinute } = config.gemini.globalCap;
+	// The config refuses a global cap without Redis; with it, every process shares one budget.
+	const budget =
+		store.redis && (concurrency > 0 || requestsPerMinute > 0)
+			? createGeminiBudget({
+					client: store.redis,
+					limiters: store.limiters,
+					namespace: config.storeNamespace,
+					concurrency,
+					requestsPerMinute,
+					logger: logger.child({ module: "gemini" }),
+				})
+			: undefined;
 	const deps: Deps = {
 		config,
 		discord: client,
 		logger,
 		store: timeStore(store, metrics.storeCall),
-		generate: createGenerate(gemini, { ...config.gemini, logger: logger.child({ module: "gemini" }) }),
+		generate: createGenerate(gemini, {
+			...config.gemini,
+			logger: logger.child({ module: "gemini" }),
+			...(budget ? { budget } : {}),
+		}),
 		turns: createTurnQueue(),
 		arrivals: createTurnQueue(),
 		metrics,

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
-import KeyvRedis from "@keyv/redis";
+import KeyvRedis, { type RedisClientConnectionType } from "@keyv/redis";
 import Keyv, { type KeyvStoreAdapter } from "keyv";
 import { type LimiterBackend, type LimiterStore, openLimiterStore } from "../moderation/openLimiterStore.js";
 import { hashesOf, type RawKeys, type RetentionIndex, type SweepResult, sweep } from "./retention.js";
@@ -17,6 +17,8 @@ export type Store = {
 	keyv: Keyv;
 	/** Quota and cooldown counters on the same connection as keyv (`createQuotas` takes it). */
 	limiters: LimiterStore;
+	/** The Redis connection under keyv, for state shared between processes (the Gemini budget); none on SQLite. */
+	redis: RedisClientConnectionType | undefined;
 	getConversation(id: string): Promise<Conversation | undefined>;
 	/** Saves the record; image blobs it no longer references (undo, reroll, forget) are deleted unless another does. */
 	saveConversation(conversation: Conversation): Promise<void>;
@@ -124,6 +126,7 @@ export async function createStore(storeUrl: string, namespace: string): Promise<
 	return {
 		keyv,
 		limiters: openLimiterStore(backend.limiter),
+		redis: backend.limiter.kind === "redis" ? backend.limiter.client : undefined,
 		getConversation: (id) => keyv.get<Conversation>(`conv:${id}`),
 		async saveConversation(conversation) {
 			// References first: a crash between the two steps leaves a blob kept too long, never one deleted too soon.

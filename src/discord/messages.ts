@@ -157,6 +157,10 @@ export const messages = {
 	progressWorking: (seconds: number) => `⏳ Working on it… ${seconds} s`,
 	progressQuotaWait: (retryAt: number) =>
 		`⏳ Gemini's quota is used up for the moment: this turn keeps its place and retries <t:${Math.ceil(retryAt / 1_000)}:R>.`,
+	progressGlobalCap: (position: number) =>
+		`⏳ Waiting for a free Gemini slot (this bot shares a limit across all its servers): #${position} in line; it starts when the ones before it finish.`,
+	progressGlobalRate: (retryAt: number) =>
+		`⏳ This bot's Gemini requests for this minute are used up: this turn keeps its place and starts <t:${Math.ceil(retryAt / 1_000)}:R>.`,
 	progressRetry: (retryAt: number) =>
 		`⏳ Gemini did not answer properly; trying again <t:${Math.ceil(retryAt / 1_000)}:R>.`,
 	queued: (userId: string, position: number) =>

@@ -9,6 +9,7 @@ import {
 import PQueue from "p-queue";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
+import type { GeminiBudget } from "./geminiBudget.js";
 import { type GeminiWait, withRetry } from "./withRetry.js";
 
 export type { GeminiWait } from "./withRetry.js";
@@ -87,7 +88,8 @@ async function attemptOnce(
 
 /**
  * Wraps the SDK's generateContent in the one retry policy (see withRetry): each attempt waits for one of
- * `concurrency` slots (a retry goes ahead of fresh calls), gets min(timeoutMs, time left) and the caller's signal, and
+ * `concurrency` slots in this process (a retry goes ahead of fresh calls), then for the project-wide `budget` when
+ * there is one (that wait is reported through onWait), gets min(timeoutMs, time left) and the caller's signal, and
  * the whole call ends by `deadline`.
  */
 export function createGenerate(
@@ -98,6 +100,8 @@ export function createGenerate(
 		concurrency: number;
 		maxQuotaWaitMs: number;
 		logger: Logger;
+		/** The cap shared by every process (GEMINI_GLOBAL_CONCURRENCY, GEMINI_GLOBAL_RPM), if any. */
+		budget?: GeminiBudget;
 		now?: () => number;
 	},
 ): GenerateContent {
@@ -108,12 +112,25 @@ export function createGenerate(
 		const runAttempt = (attempt: number, callSignal: AbortSignal) => {
 			const afterWait = waited || queue.pending >= concurrency || queue.size > 0;
 			return queue.add(
-				() => {
-					if (afterWait) onWait?.({ kind: "running" });
-					waited = false;
-					// At the deadline the call's own signal ends the attempt; a shorter timeout is this attempt's alone.
-					const timeout = timeoutMs < deadline - now() ? AbortSignal.timeout(timeoutMs) : undefined;
-					return attemptOnce(ai, request, callSignal, timeout);
+				async () => {
+					let waitedGlobally = false;
+					const release = await options.budget?.acquire({
+						signal: callSignal,
+						deadline,
+						onWait: (wait) => {
+							waitedGlobally = true;
+							onWait?.(wait);
+						},
+					});
+					try {
+						if (afterWait || waitedGlobally) onWait?.({ kind: "running" });
+						waited = false;
+						// At the deadline the call's own signal ends the attempt; a shorter timeout is this attempt's alone.
+						const timeout = timeoutMs < deadline - now() ? AbortSignal.timeout(timeoutMs) : undefined;
+						return await attemptOnce(ai, request, callSignal, timeout);
+					} finally {
+						await release?.();
+					}
 				},
 				{ signal: callSignal, priority: attempt > 0 ? 1 : 0 },
 			);

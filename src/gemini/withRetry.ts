@@ -7,6 +7,10 @@ export type GeminiWait =
 	| { kind: "quota"; retryAt: number }
 	/** `attempt` counts backoff retries: 1 for the first, at most `retries`. */
 	| { kind: "retry"; retryAt: number; attempt: number }
+	/** Waiting for one of the project-wide GEMINI_GLOBAL_CONCURRENCY slots; `position` 1 = next. */
+	| { kind: "globalCap"; position: number }
+	/** The project-wide GEMINI_GLOBAL_RPM is used up for this minute. */
+	| { kind: "globalRate"; retryAt: number }
 	| { kind: "running" };
 
 export type RetryOptions = {
@@ -24,7 +28,7 @@ export type RetryOptions = {
 	/** Cancel or shutdown: ends the call (the attempt in flight and any wait) with `signal.reason`. */
 	signal?: AbortSignal;
 	/** Told before each wait, with the error that caused it. */
-	onWait?: (wait: Exclude<GeminiWait, { kind: "running" }>, err: unknown) => void;
+	onWait?: (wait: Extract<GeminiWait, { kind: "quota" | "retry" }>, err: unknown) => void;
 	/** Injected for tests. */
 	now?: () => number;
 	sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -124,7 +128,7 @@ export async function withRetry<T>(
 			} catch (err) {
 				if (signal.aborted) throw signal.reason;
 				if (!isRetryable(err)) throw err;
-				let wait: Exclude<GeminiWait, { kind: "running" }>;
+				let wait: Extract<GeminiWait, { kind: "quota" | "retry" }>;
 				let delayMs: number;
 				if (err instanceof ApiError && err.status === 429) {
 					const asked = retryDelayOf(err);

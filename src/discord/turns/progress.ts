@@ -31,6 +31,8 @@ export function trackProgress(
 	const render = () => {
 		if (state.kind === "quota") return messages.progressQuotaWait(state.retryAt);
 		if (state.kind === "retry") return messages.progressRetry(state.retryAt);
+		if (state.kind === "globalCap") return messages.progressGlobalCap(state.position);
+		if (state.kind === "globalRate") return messages.progressGlobalRate(state.retryAt);
 		return messages.progressWorking(Math.round((Date.now() - started) / 1_000));
 	};
 	const refresh = () => {

@@ -75,6 +75,25 @@ describe("trackProgress", () => {
 		expect(log.at(-1)).toBe("delete");
 	});
 
+	it("shows a wait for the project-wide cap at once with the turn's place, and updates it as the line moves", async () => {
+		const { channel, log } = recordingChannel();
+		const progress = trackProgress(channel, createLogger("silent"), Date.now());
+		progress.show({ kind: "globalCap", position: 3 });
+		await vi.advanceTimersByTimeAsync(0);
+		progress.show({ kind: "globalCap", position: 1 });
+		await vi.advanceTimersByTimeAsync(0);
+		const retryAt = Date.now() + 20_000;
+		progress.show({ kind: "globalRate", retryAt });
+		await vi.advanceTimersByTimeAsync(0);
+		expect(log).toEqual([
+			`send:${messages.progressGlobalCap(3)}`,
+			`edit:${messages.progressGlobalCap(1)}`,
+			`edit:${messages.progressGlobalRate(retryAt)}`,
+		]);
+		expect(log[0]).toContain("#3 in line");
+		await progress.stop();
+	});
+
 	it("puts the Cancel row under the line", async () => {
 		const sent: unknown[] = [];
 		const message = { edit: async () => message, delete: async () => message };
