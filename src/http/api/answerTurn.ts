@@ -23,7 +23,8 @@ export const jsonAnswer = (status: number, body: unknown, headers: Record<string
 export const flaskAnswer = (status: number, body: unknown, headers: Record<string, string> = {}): HttpAnswer => ({
 	status,
 	headers: { ...headers, "content-type": "application/json" },
-	body: flaskJson(body),
+	// A Buffer, so that the framework adds no charset to the Content-Type Flask sends.
+	body: Buffer.from(flaskJson(body), "utf8"),
 });
 
 const problemAnswer = (problem: ApiProblem, write = jsonAnswer) => write(problem.status, problem.body, problem.headers);

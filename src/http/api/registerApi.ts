@@ -42,7 +42,7 @@ const PAGE_HEADERS = {
 
 export async function send(reply: FastifyReply, answer: HttpAnswer): Promise<void> {
 	if (answer.status >= 400) {
-		const code = /"error":"([^"]+)"/.exec(typeof answer.body === "string" ? answer.body : "")?.[1];
+		const code = /"error":"([^"]+)"/.exec(answer.body.toString("utf8", 0, 200))?.[1];
 		reply.request.apiError = code;
 	}
 	await reply.code(answer.status).headers(answer.headers).send(answer.body);
@@ -107,14 +107,18 @@ export async function registerApi(app: FastifyInstance, context: ApiContext, spe
 	};
 
 	const route = { onRequest: authenticate, attachValidation: true } as const;
-	app.post("/v1/images", { ...route, schema: { body: specs.createImage.body } }, (request, reply) =>
-		v1(request, reply),
-	);
-	app.post<{ Params: { id: string } }>(
-		"/v1/conversations/:id/turns",
-		{ ...route, schema: { body: specs.continueConversation.body } },
-		(request, reply) => v1(request, reply, request.params.id),
-	);
+	await app.register(async (v1Scope) => {
+		// JSON only: a text/plain body is 415, not a string that fails the schema.
+		v1Scope.removeContentTypeParser("text/plain");
+		v1Scope.post("/v1/images", { ...route, schema: { body: specs.createImage.body } }, (request, reply) =>
+			v1(request, reply),
+		);
+		v1Scope.post<{ Params: { id: string } }>(
+			"/v1/conversations/:id/turns",
+			{ ...route, schema: { body: specs.continueConversation.body } },
+			(request, reply) => v1(request, reply, request.params.id),
+		);
+	});
 
 	await app.register(async (guideScope) => {
 		// The guide reads its body with get_json(force=True): JSON whatever the Content-Type says.
