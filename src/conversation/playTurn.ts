@@ -55,7 +55,12 @@ export async function playTurn(
 		const conversation = queued.reroll ? { ...stored, exchanges: stored.exchanges.slice(0, -1) } : stored;
 		const turn = queued.reroll && last ? await userTurnOf(deps.store, last) : queued.turn;
 		const { reply, droppedImages } = await runTurn(
-			{ generate: deps.generate, store: deps.store, vertex: Boolean(deps.config.gemini.vertex) },
+			{
+				generate: deps.generate,
+				store: deps.store,
+				vertex: Boolean(deps.config.gemini.vertex),
+				history: deps.config.history,
+			},
 			conversation,
 			turn,
 			admission,
@@ -66,7 +71,8 @@ export async function playTurn(
 		const animated = queued.turn.images.filter((image) => image.firstFrameOnly).map((image) => image.name ?? "image");
 		if (animated.length > 0) notes.push({ code: "firstFrameOnly", names: animated });
 		if (reply.kind === "parts" && droppedImages > 0 && !stored.droppedImagesNotified) {
-			notes.push({ code: "imagesDropped", kept: capabilitiesOf(model).maxContextImages });
+			const kept = Math.min(capabilitiesOf(model).maxContextImages, deps.config.history.maxImages);
+			notes.push({ code: "imagesDropped", kept });
 		}
 		const fresh = versions?.user.filter((_, index) => turn.images[index]?.version === undefined) ?? [];
 		if (fresh.length > 0) notes.push({ code: "uploadedVersions", versions: fresh });

@@ -6,7 +6,7 @@ import { parseReply } from "../gemini/parseReply.js";
 import type { ContentPart, ModelReply, RequestTurn } from "../gemini/types.js";
 import { toGeminiSafety } from "../moderation/geminiSafety.js";
 import type { Admission } from "./admit.js";
-import { imageKey, planHistory } from "./historyBudget.js";
+import { type HistoryLimits, imageKey, planHistory } from "./historyBudget.js";
 import type { Store } from "./store.js";
 import type { Conversation, Exchange, InputImage, StoredPart, UserTurn } from "./types.js";
 
@@ -16,8 +16,16 @@ import type { Conversation, Exchange, InputImage, StoredPart, UserTurn } from ".
  */
 export const PLACEHOLDER_SIGNATURE = "skip_thought_signature_validator";
 
-/** `vertex`: Gemini is reached through Vertex AI, which takes personGeneration where the Gemini API does not. */
-export type TurnDeps = { generate: GenerateContent; store: Pick<Store, "getImage">; vertex: boolean };
+/**
+ * `vertex`: Gemini is reached through Vertex AI, which takes personGeneration where the Gemini API does not.
+ * `history`: the operator's bounds on what a request replays (HISTORY_MAX_MB, HISTORY_MAX_IMAGES); default 20 MB, 6.
+ */
+export type TurnDeps = {
+	generate: GenerateContent;
+	store: Pick<Store, "getImage">;
+	vertex: boolean;
+	history?: HistoryLimits;
+};
 export type TurnResult = { reply: ModelReply; droppedImages: number };
 
 async function resolvePart(
@@ -52,6 +60,7 @@ export async function runTurn(
 		conversation.exchanges,
 		{ textLength: turn.text.length, imageBytes: turn.images.map((image) => image.data.length) },
 		capabilities,
+		deps.history,
 	);
 	const safety = toGeminiSafety(admission.settings, { model: conversation.model, vertex: deps.vertex });
 	// The moderation instruction rides on this request only; history keeps what the member wrote.

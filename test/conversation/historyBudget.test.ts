@@ -1,9 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { type BudgetLimits, imageKey, MAX_REQUEST_BYTES, planHistory } from "../../src/conversation/historyBudget.js";
+import {
+	type BudgetLimits,
+	DEFAULT_HISTORY,
+	type HistoryLimits,
+	imageKey,
+	MAX_REQUEST_BYTES,
+	planHistory,
+} from "../../src/conversation/historyBudget.js";
 import type { Exchange, StoredPart } from "../../src/conversation/types.js";
 
 const MB = 1_000 * 1_000;
 const roomy: BudgetLimits = { maxContextImages: 100, maxInputTokens: 1_000_000, tokensPerInputImage: 1_000 };
+/** No operator bound beyond the seeds' 50 MB, to test the model's own limits. */
+const unbounded: HistoryLimits = { maxRequestBytes: MAX_REQUEST_BYTES, maxImages: 100 };
 
 let imageCounter = 0;
 const image = (bytes = 1_000): StoredPart => {
@@ -34,22 +43,45 @@ const imageExchange = (bytes = 1_000) => exchange([image(bytes), text()], [text(
 
 describe("planHistory", () => {
 	it("drops nothing under the limits", () => {
-		const plan = planHistory([imageExchange(), imageExchange()], { textLength: 30, imageBytes: [1_000] }, roomy);
+		const plan = planHistory(
+			[imageExchange(), imageExchange()],
+			{ textLength: 30, imageBytes: [1_000] },
+			roomy,
+			unbounded,
+		);
 		expect(plan.firstExchange).toBe(0);
 		expect([...plan.droppedImages]).toEqual([]);
 	});
 
-	it("drops the oldest images first when there are more than maxContextImages", () => {
+	it("keeps the latest answer, then the member's uploads, then older answers, when over maxContextImages", () => {
 		const exchanges = [imageExchange(), imageExchange(), imageExchange()];
-		// 6 stored images + 1 new; 3 fit, so the 4 oldest go.
-		const plan = planHistory(exchanges, { textLength: 10, imageBytes: [1_000] }, { ...roomy, maxContextImages: 3 });
+		// 6 stored images + 1 new; 3 fit, so 2 earlier ones: the latest answer's image and the newest upload.
+		const plan = planHistory(
+			exchanges,
+			{ textLength: 10, imageBytes: [1_000] },
+			{ ...roomy, maxContextImages: 3 },
+			unbounded,
+		);
 		expect([...plan.droppedImages]).toEqual([
-			imageKey(0, "user", 0),
 			imageKey(0, "model", 1),
-			imageKey(1, "user", 0),
 			imageKey(1, "model", 1),
+			imageKey(0, "user", 0),
+			imageKey(1, "user", 0),
 		]);
 		expect(plan.firstExchange).toBe(0);
+	});
+
+	it("replays at most HISTORY_MAX_IMAGES earlier images (default 6) and at most HISTORY_MAX_MB (default 20 MB)", () => {
+		expect(DEFAULT_HISTORY).toEqual({ maxRequestBytes: 20 * MB, maxImages: 6 });
+		const exchanges = Array.from({ length: 10 }, () => exchange([text()], [text(), image()]));
+		const byCount = planHistory(exchanges, { textLength: 10, imageBytes: [] }, roomy);
+		// Ten answers' images, six kept: the four oldest go.
+		expect([...byCount.droppedImages]).toEqual([0, 1, 2, 3].map((index) => imageKey(index, "model", 1)));
+		// Six 4 MB images are 32 MB of base64: only three fit in 20 MB with the new turn's 1 MB.
+		const big = Array.from({ length: 6 }, () => exchange([text()], [image(4 * MB)]));
+		const bySize = planHistory(big, { textLength: 10, imageBytes: [1 * MB] }, roomy);
+		expect(bySize.droppedImages.size).toBe(3);
+		expect(bySize.droppedImages.has(imageKey(5, "model", 0))).toBe(false);
 	});
 
 	it("never drops the newest turn's images, even when they alone pass the limit", () => {
@@ -74,9 +106,10 @@ describe("planHistory", () => {
 			exchange([text()], [image(15 * MB)]),
 			exchange([image(1_000), text()], [image(15 * MB)]),
 		];
-		const plan = planHistory(exchanges, { textLength: 10, imageBytes: [1 * MB] }, roomy);
-		// Dropping the first 15 MB image leaves ~41 MB of base64 + 1.3 MB: under the bound.
-		expect([...plan.droppedImages]).toEqual([imageKey(0, "user", 0)]);
+		const plan = planHistory(exchanges, { textLength: 10, imageBytes: [1 * MB] }, roomy, unbounded);
+		// Dropping the middle exchange's 15 MB answer (the oldest answer that is not the latest; uploads are kept
+		// before it) leaves ~41 MB of base64 + 1.3 MB: under the bound.
+		expect([...plan.droppedImages]).toEqual([imageKey(1, "model", 0)]);
 		expect(plan.firstExchange).toBe(0);
 	});
 
@@ -87,8 +120,9 @@ describe("planHistory", () => {
 			exchanges,
 			{ textLength: 10, imageBytes: [1_000] },
 			{ maxContextImages: 100, maxInputTokens: 10_000, tokensPerInputImage: 2_000 },
+			unbounded,
 		);
-		expect([...plan.droppedImages]).toEqual([imageKey(0, "user", 0), imageKey(0, "model", 1), imageKey(1, "user", 0)]);
+		expect([...plan.droppedImages]).toEqual([imageKey(0, "model", 1), imageKey(1, "model", 1), imageKey(0, "user", 0)]);
 		expect(plan.firstExchange).toBe(0);
 	});
 

@@ -213,7 +213,8 @@ describe("runTurn", () => {
 			));
 		}
 		const model = cannedGenerate([imageAnswer([{ inlineData: { mimeType: "image/png", data: b64(bytes("y")) } }])]);
-		// 8 stored images + 1 new: the 3 oldest drop (turn 0's input and output, turn 1's input).
+		// 8 stored images + 1 new; 5 earlier ones fit: the latest answer and the member's 4 uploads stay, the 3 older
+		// answers drop (see planHistory).
 		const result = await runTurn(
 			{ generate: model.generate, store, vertex: false },
 			conversation,
@@ -223,18 +224,22 @@ describe("runTurn", () => {
 		);
 		expect(result.droppedImages).toBe(3);
 		const contents = model.contentsOf(0);
-		expect(contents[0]?.parts[0]).toEqual({ text: expect.stringContaining("left out") });
-		expect(contents[0]?.parts[0]).not.toHaveProperty("thoughtSignature");
+		expect(contents[0]?.parts[0]?.inlineData?.data).toBe(b64(bytes("in 0")));
 		expect(contents[1]?.parts[0]).toEqual({
 			text: expect.stringContaining("left out"),
 			thoughtSignature: PLACEHOLDER_SIGNATURE,
 		});
-		expect(contents[2]?.parts[0]).toEqual({ text: expect.stringContaining("left out") });
-		// Turn 1's output was kept, turn 2 onwards whole.
-		expect(contents[3]?.parts[0]?.inlineData?.data).toBe(b64(bytes("out 1")));
+		// Turn 1's answer had no signature: its placeholder has none either.
+		expect(contents[3]?.parts[0]).toEqual({ text: expect.stringContaining("left out") });
+		expect(contents[3]?.parts[0]).not.toHaveProperty("thoughtSignature");
 		expect(contents[5]?.parts[0]).toEqual({
-			inlineData: { mimeType: "image/png", data: b64(bytes("out 2")) },
-			thoughtSignature: "sig-2",
+			text: expect.stringContaining("left out"),
+			thoughtSignature: PLACEHOLDER_SIGNATURE,
+		});
+		// The latest answer is replayed whole, with its signature.
+		expect(contents[7]?.parts[0]).toEqual({
+			inlineData: { mimeType: "image/png", data: b64(bytes("out 3")) },
+			thoughtSignature: "sig-3",
 		});
 		expect(contents.at(-1)?.parts[0]?.inlineData?.data).toBe(b64(bytes("new")));
 	});
