@@ -60,6 +60,24 @@ export async function handleMessage(message: Message, deps: Deps): Promise<void>
 	}));
 	const text = promptOf(message);
 	if (!text && attachments.length === 0) return;
+	// A turn that cannot start (the store unreachable, say) is answered like any failure, never left unanswered.
+	const outcome = await takeTurn(message, deps, turnChannel, attachments, text).catch((error: unknown): TurnOutcome => {
+		deps.logger.warn({ err: error, module: "turn", entry: "message" }, "turn could not start");
+		return { kind: "failed", error, shown: false };
+	});
+	await answer(message, turnChannel, outcome, deps.config.gemini.model);
+}
+
+/** Starts the turn a message asks for: the next turn of its thread, or a DM's first. */
+async function takeTurn(
+	message: Message,
+	deps: Deps,
+	turnChannel: TurnChannel,
+	attachments: AttachmentInfo[],
+	text: string,
+): Promise<TurnOutcome> {
+	const channel = message.channel;
+	const isDm = channel.type === ChannelType.DM;
 	const logger = deps.logger.child({ module: "turn", entry: "message" });
 	const requesterId = message.author.id;
 	const startsDm = isDm && !(await deps.store.getConversation(channel.id));
@@ -73,7 +91,7 @@ export async function handleMessage(message: Message, deps: Deps): Promise<void>
 			return thread && channelView(thread, logger, { requesterId, title: thread.name });
 		},
 	};
-	const outcome = await startTurn(
+	return startTurn(
 		deps,
 		{
 			entry: "message",
@@ -95,5 +113,4 @@ export async function handleMessage(message: Message, deps: Deps): Promise<void>
 		},
 		ports,
 	);
-	await answer(message, turnChannel, outcome, deps.config.gemini.model);
 }

@@ -47,7 +47,8 @@ export async function runApiTurn(
 	const askerId = askerIdOf(input.clientId);
 	if (input.conversationId !== undefined) {
 		if (!CONVERSATION_ID.test(input.conversationId)) return { kind: "notFound" };
-		const owned = await deps.store.getConversation(input.conversationId);
+		const owned = await deps.store.getConversation(input.conversationId).catch((error: unknown) => ({ error }));
+		if (owned && "error" in owned) return { kind: "failed", error: owned.error };
 		if (!owned || owned.ownerId !== askerId) return { kind: "notFound" };
 	}
 	let delivery: TurnDelivery | undefined;
@@ -102,7 +103,12 @@ export async function runApiTurn(
 				: { kind: "continue", conversationId: input.conversationId },
 	};
 	try {
-		const outcome = await startTurn(deps, request, ports);
+		// A turn that cannot start (the store unreachable, say) is a failure to describe, not a crash of the request.
+		const outcome = await startTurn(deps, request, ports).catch((error: unknown) => ({
+			kind: "thrown" as const,
+			error,
+		}));
+		if (outcome.kind === "thrown") return { kind: "failed", error: outcome.error };
 		switch (outcome.kind) {
 			case "done":
 				return delivery ? { kind: "reply", delivery } : { kind: "failed", error: new Error("no delivery") };
