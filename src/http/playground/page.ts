@@ -6,6 +6,7 @@ export const PLAYGROUND_HTML = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Image API playground</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/playground.css">
 <script src="/playground.js" defer></script>
 </head>
@@ -113,7 +114,6 @@ function show(box, answer, status) {
 	const p = document.createElement("p");
 	p.className = "error";
 	const lines = [answer.message || answer.error];
-	if (answer.categoryLabel) lines.push("Category: " + answer.categoryLabel + ".");
 	if (answer.hint) lines.push(answer.hint);
 	for (const text of answer.messages || []) lines.push("Model: " + text);
 	p.textContent = lines.filter(Boolean).join(" ");
