@@ -10,6 +10,14 @@ export type UserInputDetails = {
 	promptTooLong: { max: number; got: number };
 	sizeUnsupported: { size: string; model: string; sizes: readonly string[] };
 	aspectUnsupported: { aspect: string; model: string };
+	/** /background: a photo outside the pixel bounds it takes. */
+	imagePixels: { name: string; width: number; height: number; minEdge: number; maxEdge: number; maxMegapixels: number };
+	/** /background: the mask's shape is not the photo's. */
+	maskAspect: { imageWidth: number; imageHeight: number; maskWidth: number; maskHeight: number };
+	/** /background: the mask keeps everything or nothing. */
+	maskUniform: { keepsAll: boolean };
+	/** /background: an option outside its range (Discord's option limits already refuse these). */
+	optionOutOfRange: { option: string; min: number; max: number; got: number };
 };
 export type UserInputCode = keyof UserInputDetails;
 

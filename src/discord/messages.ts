@@ -44,6 +44,15 @@ export const userInputMessages: { [Code in keyof UserInputDetails]: (details: Us
 			? `${model} does not make ${size} images; it takes ${sizes.join(", ")}.`
 			: `${model} does not take a size option; leave \`size\` out.`,
 	aspectUnsupported: ({ aspect, model }) => `${model} does not take the aspect ratio ${aspect}.`,
+	imagePixels: ({ name, width, height, minEdge, maxEdge, maxMegapixels }) =>
+		`\`${name}\` is ${width}×${height} px; /background takes photos from ${minEdge} to ${maxEdge} px per side and at most ${maxMegapixels} megapixels (results are the photo's size). Resize it and try again.`,
+	maskAspect: ({ imageWidth, imageHeight, maskWidth, maskHeight }) =>
+		`The mask is ${maskWidth}×${maskHeight} px but the photo is ${imageWidth}×${imageHeight}: a mask must have the photo's shape (any size with the same aspect ratio). White = keep, black = replace.`,
+	maskUniform: ({ keepsAll }) =>
+		keepsAll
+			? "The mask is all white, so it keeps everything and nothing would change. Paint what should be replaced black."
+			: "The mask is all black, so nothing of the photo would be kept. Paint what should stay white.",
+	optionOutOfRange: ({ option, min, max, got }) => `\`${option}\` must be between ${min} and ${max}; you gave ${got}.`,
 };
 
 const resetTime = (iso: string) => `<t:${Math.floor(Date.parse(iso) / 1_000)}:R> (quotas reset daily at 00:00 UTC)`;
@@ -189,6 +198,8 @@ export const messages = {
 		seconds: number;
 		tokens?: { in: number; out: number };
 		usd: number;
+		/** A /background result: where its mask came from, and whether its kept pixels were verified identical. */
+		background?: { source: string; verified: boolean; keepProduct: boolean };
 	}) =>
 		[
 			`**Result ${card.versions || "(no image)"}** · turn ${card.turn}`,
@@ -201,6 +212,7 @@ export const messages = {
 			card.tokens
 				? `**Tokens:** ${card.tokens.in.toLocaleString("en")} in, ${card.tokens.out.toLocaleString("en")} out; estimated cost $${card.usd.toFixed(3)}`
 				: `**Estimated cost:** $${card.usd.toFixed(3)}`,
+			...(card.background ? [backgroundMessages.infoLine(card.background)] : []),
 			"-# Google marks every image Gemini makes with an invisible SynthID watermark.",
 		].join("\n"),
 	notInHistory: "That result is no longer in this thread's conversation (it was undone, rerolled or cleared).",
@@ -253,6 +265,7 @@ export const messages = {
 		'• `/imagine prompt:<text>`: starts a thread with the image. In that thread, just write what to change ("make the plate gold") and attach photos to use them.',
 		"• Options: `image`, `image2`, `image3` (photos to start from), `aspect` (1:1, 16:9, …), `output` (image only, or image and text), `size` (512, 1K, 2K, 4K where the model takes it).",
 		"• In a DM with me, the whole DM is one conversation.",
+		"• `/background image:<photo> prompt:<scene>`: new backgrounds for a product photo, the product kept pixel for pixel (`mask`, `mask_image`, `dilation`, `count`, `keep_product`).",
 		"• Every image Gemini makes carries an invisible SynthID watermark from Google.",
 	].join("\n"),
 } as const;
@@ -494,4 +507,42 @@ export const usageMessages = {
 	noUsersYet: "Nobody has made an image today.",
 	cost: (usd: number, images: number) =>
 		`**Estimated cost today:** ${formatUsd(usd)} for ${images} ${images === 1 ? "image" : "images"} (from the usage Gemini reports and the bot's price table; Google's bill is authoritative).`,
+} as const;
+
+/** /background: the mask preview, per-result outcomes and the Info card's line. */
+export const backgroundMessages = {
+	/** Where a mask came from, as the member reads it. */
+	sources: {
+		user: "your mask",
+		alpha: "the photo's transparency",
+		classical: "computed locally (background colour model and GrabCut)",
+		gemini: "computed with Gemini (keyed against a flat colour)",
+	} as Record<string, string>,
+	doubts: {
+		coverage: "it keeps too little or too much of the photo",
+		parts: "it has no clear object or many separate parts",
+		border: "it runs along the photo's edges",
+		disagreement: "two ways of finding the product disagree",
+		segmenterFailed: "the first way of finding the product failed",
+	} as Record<string, string>,
+	preview: (userId: string, source: string, doubts: string[]) =>
+		`<@${userId}>, I am not sure about this mask (${doubts.join("; ")}). The tinted area is what would be replaced; the rest stays pixel for pixel. Mask: ${source}. Use it, or cancel and attach your own \`mask_image\` (white = keep, black = replace). Nothing has been generated or counted yet.`,
+	previewNotYours: "Only the member who ran /background can confirm or cancel this mask.",
+	previewExpired: "This mask preview has expired (they last an hour). Run /background again.",
+	previewCancelled: "Cancelled: nothing was generated or counted.",
+	heading: (userId: string, title: string) => `🖼️ <@${userId}>: ${title}`,
+	verified: (count: number, source: string) =>
+		`-# ✅ Product pixels verified identical to your photo in ${count === 1 ? "this result" : `all ${count} results`} · mask: ${source}`,
+	notComposited: (source: string) =>
+		`-# 🎨 keep_product:false: the model's image as it made it, not composited (mask: ${source}).`,
+	resultBlocked: (index: number, line: string) => `Result ${index}: ${line}`,
+	resultDrifted: (index: number, iou: number) =>
+		`Result ${index}: the model moved or reshaped the product (only ${(iou * 100).toFixed(1)}% of it stayed in place, twice), so I did not post it. Try again, or describe a scene that fits the product's position.`,
+	resultTooLarge: (index: number, mb: number) =>
+		`Result ${index}: as a lossless PNG it is ${mb.toFixed(1)} MB, over Discord's 10 MB per file, and re-encoding it would change the product. Send a smaller photo.`,
+	resultNoImage: (index: number, line: string) => `Result ${index}: ${line}`,
+	infoLine: (background: { source: string; verified: boolean; keepProduct: boolean }) =>
+		background.keepProduct
+			? `**Background replaced:** mask ${backgroundMessages.sources[background.source] ?? background.source}; ${background.verified ? "product pixels verified identical to the original" : "product pixels not verified"}`
+			: `**Background replaced:** mask ${backgroundMessages.sources[background.source] ?? background.source}; keep_product:false, not composited`,
 } as const;

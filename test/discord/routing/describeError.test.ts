@@ -45,6 +45,16 @@ const inputCases: { [Code in UserInputCode]: { details: UserInputDetails[Code]; 
 		text: ["flash-image does not make 4K images", "1K, 2K"],
 	},
 	aspectUnsupported: { details: { aspect: "21:9", model: "flash-image" }, text: ["flash-image", "aspect ratio 21:9"] },
+	imagePixels: {
+		details: { name: "huge.png", width: 9000, height: 5000, minEdge: 64, maxEdge: 4096, maxMegapixels: 12 },
+		text: ["`huge.png` is 9000×5000 px", "4096 px"],
+	},
+	maskAspect: {
+		details: { imageWidth: 400, imageHeight: 300, maskWidth: 300, maskHeight: 300 },
+		text: ["300×300", "400×300"],
+	},
+	maskUniform: { details: { keepsAll: true }, text: ["all white"] },
+	optionOutOfRange: { details: { option: "count", min: 1, max: 4, got: 9 }, text: ["`count` must be between 1 and 4"] },
 };
 
 const RESETS_AT = "2030-01-02T00:00:00.000Z";
