@@ -126,8 +126,12 @@ export async function startHttp(options: HttpOptions): Promise<HttpServer> {
 
 	await listen(app, options.port, options.host);
 	const address = app.server.address();
+	let closed: Promise<void> | undefined;
 	return {
 		port: typeof address === "object" && address ? address.port : options.port,
-		close: () => app.close(),
+		close() {
+			closed ??= app.close();
+			return closed;
+		},
 	};
 }

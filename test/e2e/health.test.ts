@@ -43,6 +43,16 @@ describe("health and metrics endpoint", () => {
 		expect(text).toMatch(/imagebot_turns_total\{entry="imagine",outcome="image",detail=""\} 1/);
 		expect(text).toContain("process_cpu_user_seconds_total");
 		expect((await fetch(`${base}/nope`)).status).toBe(404);
+		// Without HTTP_API_TOKENS the image API and its page are off.
+		for (const path of ["/v1/images", "/generate-image"]) {
+			expect((await fetch(`${base}${path}`, { method: "POST", body: "{}" })).status).toBe(404);
+		}
+		expect((await fetch(`${base}/`)).status).toBe(404);
+		expect((await fetch(`${base}/openapi.json`)).status).toBe(404);
+		expect(await (await fetch(`${base}/readyz`)).json()).toEqual({
+			status: "ready",
+			checks: { gateway: "ok", store: "ok", shutdown: "ok" },
+		});
 		expectNothingStray(h);
 	});
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientIdOf } from "../../src/http/api/authenticate.js";
 import { askerIdOf } from "../../src/http/api/runApiTurn.js";
 import { nextUtcMidnight } from "../../src/moderation/utcDay.js";
+import { imageReply, solidPng } from "../fakes/fakeGemini.js";
 import { type ApiHarness, startApiHarness, TOKENS } from "./apiHarness.js";
 import { expectNothingStray } from "./harness.js";
 
@@ -128,5 +129,33 @@ describe("HTTP API request timeout, a client that goes away, and shutdown", () =
 		expect(ready.status).toBe(503);
 		expect(await ready.json()).toMatchObject({ status: "not_ready", reasons: ["shutdown: shutting down"] });
 		expect((await fetch(`${h.base}/healthz`)).status).toBe(200);
+	});
+});
+
+describe("HTTP API on shutdown", () => {
+	let h: ApiHarness;
+
+	beforeAll(async () => {
+		h = await startApiHarness();
+	});
+	afterAll(async () => {
+		await h?.close();
+	});
+
+	it("stop() lets a running API turn answer, then closes the port", async () => {
+		h.gemini.enqueue({ ...imageReply([await solidPng(5)]), delayMs: 500 });
+		const requests = h.gemini.requests.length;
+		const pending = h.post("/v1/images", { prompt: "finish me" }, { token: token(1) });
+		await h.discord.waitFor(() => h.gemini.requests[requests], { what: "the Gemini request" });
+		const stopped = h.bot.stop();
+		const late = await h.post("/v1/images", { prompt: "too late" }, { token: token(2) }).catch((err: unknown) => err);
+		expect(late instanceof Error || (late as Response).status === 503).toBe(true);
+		const response = await pending;
+		expect(response.status).toBe(200);
+		expect(response.headers.get("content-type")).toBe("image/png");
+		await stopped;
+		await expect(fetch(`${h.base}/healthz`)).rejects.toThrow();
+		// Stopped already: the harness's close() only has the fakes left to close.
+		h.bot = { ...h.bot, stop: async () => {} };
 	});
 });

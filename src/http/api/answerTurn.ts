@@ -8,13 +8,20 @@ import { flaskJson } from "./flaskJson.js";
 import type { ApiTurnResult } from "./runApiTurn.js";
 import type { ImageResult } from "./schemas.js";
 
-export type HttpAnswer = { status: number; headers: Record<string, string>; body: Buffer | string };
+/** `error`: the error code answered, for the request's log line. */
+export type HttpAnswer = { status: number; headers: Record<string, string>; body: Buffer | string; error?: string };
 
 const JSON_TYPE = "application/json; charset=utf-8";
+
+const errorOf = (body: unknown) => {
+	const error = (body as { error?: unknown } | undefined)?.error;
+	return typeof error === "string" ? { error } : {};
+};
 
 /** A JSON answer, with Retry-After or other headers. */
 export const jsonAnswer = (status: number, body: unknown, headers: Record<string, string> = {}): HttpAnswer => ({
 	status,
+	...errorOf(body),
 	headers: { ...headers, "content-type": JSON_TYPE },
 	body: JSON.stringify(body),
 });
@@ -22,6 +29,7 @@ export const jsonAnswer = (status: number, body: unknown, headers: Record<string
 /** The same, written as the guide's Flask endpoint writes JSON (sorted keys, ASCII, trailing newline). */
 export const flaskAnswer = (status: number, body: unknown, headers: Record<string, string> = {}): HttpAnswer => ({
 	status,
+	...errorOf(body),
 	headers: { ...headers, "content-type": "application/json" },
 	// A Buffer, so that the framework adds no charset to the Content-Type Flask sends.
 	body: Buffer.from(flaskJson(body), "utf8"),

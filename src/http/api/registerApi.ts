@@ -41,10 +41,7 @@ const PAGE_HEADERS = {
 };
 
 export async function send(reply: FastifyReply, answer: HttpAnswer): Promise<void> {
-	if (answer.status >= 400) {
-		const code = /"error":"([^"]+)"/.exec(answer.body.toString("utf8", 0, 200))?.[1];
-		reply.request.apiError = code;
-	}
+	if (answer.error) reply.request.apiError = answer.error;
 	await reply.code(answer.status).headers(answer.headers).send(answer.body);
 }
 
