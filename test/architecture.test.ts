@@ -11,7 +11,10 @@ const GENAI_EXCEPTIONS = new Map([
 		"src/discord/routing/describeError.ts",
 		"classifies ApiError by instanceof and status, as CONVENTIONS.md item 8 allows",
 	],
-	["src/http/api/describeApiError.ts", "maps ApiError to an HTTP status by instanceof and status, as describeError does"],
+	[
+		"src/http/api/describeApiError.ts",
+		"maps ApiError to an HTTP status by instanceof and status, as describeError does",
+	],
 ]);
 
 function sourceFiles(folder: string): string[] {
