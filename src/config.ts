@@ -97,7 +97,7 @@ export const envSchema = moderationEnvSchema.extend(httpApiEnvSchema.shape).exte
 	GEMINI_GLOBAL_RPM: integer(0, 1_000_000, 0),
 	CONVERSATION_TTL_DAYS: integer(0, 3_650, 30),
 	HISTORY_MAX_MB: integer(1, 50, 20),
-	HISTORY_MAX_IMAGES: integer(1, 14, 6),
+	HISTORY_MAX_IMAGES: integer(1, 14, 5),
 	LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
 });
 

@@ -21,12 +21,12 @@ const problemsOf = (env: Record<string, string>) => {
 };
 
 describe("scale configuration", () => {
-	it("defaults: shard 0 of 1, 30-day retention, a 20 MB and 6-image history, no global cap", () => {
+	it("defaults: shard 0 of 1, 30-day retention, a 20 MB and 5-image history, no global cap", () => {
 		const config = loadConfig(base);
 		expect(config.shards).toEqual({ ids: [0], count: 1 });
 		expect(config.sharding).toEqual({ count: "auto", list: undefined, spawnDelayMs: 5_500 });
 		expect(config.retention).toEqual({ conversationTtlDays: 30 });
-		expect(config.history).toEqual({ maxRequestBytes: 20_000_000, maxImages: 6 });
+		expect(config.history).toEqual({ maxRequestBytes: 20_000_000, maxImages: 5 });
 		expect(config.gemini.globalCap).toEqual({ concurrency: 0, requestsPerMinute: 0 });
 	});
 

@@ -5,9 +5,10 @@ import type { Exchange, StoredPart } from "./types.js";
 export const MAX_REQUEST_BYTES = 50 * 1_000 * 1_000;
 /**
  * What a request replays by default: 20 MB (Vertex AI's inline request limit, and the Gemini API's before 2026) and
- * six earlier images, so that turn 30 of a thread costs about what turn 5 does.
+ * five earlier images (the latest result and four more), so that turn 30 of a thread costs about what turn 5 does
+ * (which replays four).
  */
-export const DEFAULT_HISTORY: HistoryLimits = { maxRequestBytes: 20 * 1_000 * 1_000, maxImages: 6 };
+export const DEFAULT_HISTORY: HistoryLimits = { maxRequestBytes: 20 * 1_000 * 1_000, maxImages: 5 };
 /** Share of the model's input limit the request may fill; the rest is margin for our token estimate's error. */
 const TOKEN_HEADROOM = 0.9;
 const CHARS_PER_TOKEN = 4;

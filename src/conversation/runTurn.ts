@@ -8,7 +8,7 @@ import { toGeminiSafety } from "../moderation/geminiSafety.js";
 import type { Admission } from "./admit.js";
 import { type HistoryLimits, imageKey, planHistory } from "./historyBudget.js";
 import type { Store } from "./store.js";
-import type { Conversation, Exchange, InputImage, StoredPart, UserTurn } from "./types.js";
+import type { BackgroundRecord, Conversation, Exchange, InputImage, StoredPart, UserTurn } from "./types.js";
 
 /**
  * Google's documented stand-in signature for model parts we had to rewrite (an image left out of the context):
@@ -18,7 +18,7 @@ export const PLACEHOLDER_SIGNATURE = "skip_thought_signature_validator";
 
 /**
  * `vertex`: Gemini is reached through Vertex AI, which takes personGeneration where the Gemini API does not.
- * `history`: the operator's bounds on what a request replays (HISTORY_MAX_MB, HISTORY_MAX_IMAGES); default 20 MB, 6.
+ * `history`: the operator's bounds on what a request replays (HISTORY_MAX_MB, HISTORY_MAX_IMAGES); default 20 MB, 5.
  */
 export type TurnDeps = {
 	generate: GenerateContent;
@@ -115,6 +115,8 @@ export type CommitInfo = {
 	ms: number;
 	/** A reroll: the new answer replaces the last exchange instead of following it. */
 	replaceLast?: boolean;
+	/** A /background job's record (its mask is already stored). */
+	background?: BackgroundRecord;
 };
 
 /** Stores the turn's images and appends (or, for a reroll, replaces) the exchange; only turns with an image are kept. */
@@ -152,6 +154,7 @@ export async function commitTurn(
 		ms: info.ms,
 		...(reply.usage ? { usage: reply.usage } : {}),
 		messageIds: info.messageIds,
+		...(info.background ? { background: info.background } : {}),
 	};
 	const kept = info.replaceLast ? conversation.exchanges.slice(0, -1) : conversation.exchanges;
 	const updated: Conversation = {

@@ -71,17 +71,17 @@ describe("planHistory", () => {
 		expect(plan.firstExchange).toBe(0);
 	});
 
-	it("replays at most HISTORY_MAX_IMAGES earlier images (default 6) and at most HISTORY_MAX_MB (default 20 MB)", () => {
-		expect(DEFAULT_HISTORY).toEqual({ maxRequestBytes: 20 * MB, maxImages: 6 });
+	it("replays at most HISTORY_MAX_IMAGES earlier images (default 5) and at most HISTORY_MAX_MB (default 20 MB)", () => {
+		expect(DEFAULT_HISTORY).toEqual({ maxRequestBytes: 20 * MB, maxImages: 5 });
 		const exchanges = Array.from({ length: 10 }, () => exchange([text()], [text(), image()]));
 		const byCount = planHistory(exchanges, { textLength: 10, imageBytes: [] }, roomy);
-		// Ten answers' images, six kept: the four oldest go.
-		expect([...byCount.droppedImages]).toEqual([0, 1, 2, 3].map((index) => imageKey(index, "model", 1)));
-		// Six 4 MB images are 32 MB of base64: only three fit in 20 MB with the new turn's 1 MB.
-		const big = Array.from({ length: 6 }, () => exchange([text()], [image(4 * MB)]));
+		// Ten answers' images, five kept: the five oldest go.
+		expect([...byCount.droppedImages]).toEqual([0, 1, 2, 3, 4].map((index) => imageKey(index, "model", 1)));
+		// Five 4 MB images are 27 MB of base64: only three fit in 20 MB with the new turn's 1 MB.
+		const big = Array.from({ length: 5 }, () => exchange([text()], [image(4 * MB)]));
 		const bySize = planHistory(big, { textLength: 10, imageBytes: [1 * MB] }, roomy);
-		expect(bySize.droppedImages.size).toBe(3);
-		expect(bySize.droppedImages.has(imageKey(5, "model", 0))).toBe(false);
+		expect(bySize.droppedImages.size).toBe(2);
+		expect(bySize.droppedImages.has(imageKey(4, "model", 0))).toBe(false);
 	});
 
 	it("never drops the newest turn's images, even when they alone pass the limit", () => {

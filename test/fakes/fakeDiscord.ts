@@ -99,6 +99,8 @@ export interface FakeDiscord {
 	typing: string[];
 	/** Per attachment id (or file name, for one not yet sent): simulate slow, failing or lying CDN responses. */
 	cdnOverrides: Map<string, CdnOverride>;
+	/** Calls `listener` after each REST call is answered, with its status; returns the function that stops it. */
+	onRestCall(listener: (call: RestCall, status: number) => void): () => void;
 	/** Makes the next matching REST requests fail with a Discord error (e.g. 403 50013 on thread creation). */
 	failNext(fault: RestFault): void;
 	messages(channelId: string): StoredMessage[];
@@ -193,6 +195,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 		cdnOverrides: new Map(),
 		internalErrors: [],
 		faults: [],
+		restListeners: new Set(),
 	};
 	const handle = createRequestHandler(context, [
 		...guildRoutes(context),
@@ -227,6 +230,10 @@ function createFacade(context: FakeContext, server: ReturnType<typeof createServ
 		registeredCommands: state.registeredCommands,
 		typing: state.typing,
 		cdnOverrides: context.cdnOverrides,
+		onRestCall: (listener) => {
+			context.restListeners.add(listener);
+			return () => context.restListeners.delete(listener);
+		},
 		failNext: (fault) => {
 			context.faults.push({ ...fault });
 		},

@@ -19,6 +19,8 @@ export interface FakeContext {
 	internalErrors: unknown[];
 	/** Injected REST failures, consumed in order by the requests they match. */
 	faults: RestFault[];
+	/** Told of every REST call once it has been answered (benchmarks time the bot with it). */
+	restListeners: Set<(call: RestCall, status: number) => void>;
 }
 
 /** Answer the next `times` requests matching `method` and `path` with this error instead of handling them. */

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { FakeContext, Route, RouteRequest, RouteResponse, UploadedFile } from "./context.js";
 import { ApiError, apiErrors, invalidForm } from "./errors.js";
+import type { RestCall } from "./types.js";
 
 const API_PREFIX = "/api/v10";
 
@@ -40,11 +41,15 @@ export function createRequestHandler(context: FakeContext, routes: Route[]) {
 			return;
 		}
 		const raw = await readBody(request);
+		let answered: RestCall | undefined;
+		response.once("finish", () => {
+			if (answered) for (const listener of context.restListeners) listener(answered, response.statusCode);
+		});
 		const path = url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) : url.pathname;
 		try {
 			const parsed = await parseBody(request, raw);
 			const auth = request.headers.authorization;
-			context.restCalls.push({
+			const call: RestCall = {
 				method,
 				path,
 				query: url.search.slice(1),
@@ -59,7 +64,9 @@ export function createRequestHandler(context: FakeContext, routes: Route[]) {
 						}
 					: {}),
 				...(auth !== undefined ? { auth } : {}),
-			});
+			};
+			context.restCalls.push(call);
+			answered = call;
 			const found = url.pathname.startsWith(`${API_PREFIX}/`) ? match(method, path) : undefined;
 			if (!found) {
 				context.unknownRoutes.push(`${method} ${path}`);

@@ -1,0 +1,79 @@
+// bench/throughput.ts: many conversations at once with a slow model: time to the last image, event-loop stalls, late acks.
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { imageReply } from "../test/fakes/fakeGemini.js";
+import { round } from "./stats.js";
+import type { World } from "./world.js";
+
+export type ThroughputResult = {
+	conversations: number;
+	modelLatencyMs: number;
+	concurrency: number;
+	idealMs: number;
+	lastImageMs: number;
+	ratioToIdeal: number;
+	maxEventLoopDelayMs: number;
+	/** Interactions whose first callback came later than 3 s after they were dispatched (or never). */
+	lateAcks: number;
+};
+
+const ACK_LIMIT_MS = 3_000;
+
+/** Dispatches `conversations` /imagine at once and waits for as many images. */
+export async function measureThroughput(
+	world: World,
+	options: { conversations: number; modelLatencyMs: number; concurrency: number; output: Buffer },
+): Promise<ThroughputResult> {
+	const { discord, gemini } = world;
+	for (let index = 0; index < options.conversations; index++) {
+		gemini.enqueue({ ...imageReply([options.output]), delayMs: options.modelLatencyMs });
+	}
+	const acks = new Map<string, number>();
+	let images = 0;
+	let lastImage = 0;
+	let allPosted: () => void = () => {};
+	const done = new Promise<void>((resolve) => {
+		allPosted = resolve;
+	});
+	const off = discord.onRestCall((call) => {
+		const ack = call.path.match(/^\/interactions\/(\d+)\/[^/]+\/callback$/);
+		if (ack?.[1] && !acks.has(ack[1])) acks.set(ack[1], performance.now());
+		if (call.files && call.files.length > 0 && ++images === options.conversations) {
+			lastImage = performance.now();
+			allPosted();
+		}
+	});
+	const delay = monitorEventLoopDelay({ resolution: 5 });
+	delay.enable();
+	const started = performance.now();
+	try {
+		const dispatched = await Promise.all(
+			Array.from({ length: options.conversations }, async (_, index) => {
+				const interaction = await discord.slashCommand({
+					name: "imagine",
+					channelId: discord.textChannelId,
+					options: { prompt: `conversation ${index}` },
+				});
+				return { id: interaction.id, at: performance.now() };
+			}),
+		);
+		await done;
+		await world.idle();
+		delay.disable();
+		const lateAcks = dispatched.filter(({ id, at }) => (acks.get(id) ?? Number.POSITIVE_INFINITY) - at > ACK_LIMIT_MS);
+		const idealMs = options.modelLatencyMs * Math.ceil(options.conversations / options.concurrency);
+		const lastImageMs = lastImage - started;
+		return {
+			conversations: options.conversations,
+			modelLatencyMs: options.modelLatencyMs,
+			concurrency: options.concurrency,
+			idealMs,
+			lastImageMs: round(lastImageMs, 0),
+			ratioToIdeal: round(lastImageMs / idealMs),
+			maxEventLoopDelayMs: round(delay.max / 1e6, 1),
+			lateAcks: lateAcks.length,
+		};
+	} finally {
+		off();
+		delay.disable();
+	}
+}

@@ -1,0 +1,111 @@
+// bench/world.ts: a bot (the real one, or the minimal baseline) on its own fake Discord and fake Gemini.
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { type RunningBot, startBot } from "../src/bot.js";
+import { loadConfig } from "../src/config.js";
+import { deployCommands } from "../src/discord/deployCommands.js";
+import { createLogger } from "../src/logger.js";
+import type { FakeDiscord, RestCall } from "../test/fakes/fakeDiscord.js";
+import { startFakeDiscord } from "../test/fakes/fakeDiscord.js";
+import { type FakeGemini, startFakeGemini } from "../test/fakes/fakeGemini.js";
+import { deleteRedisKeys, REDIS_URL } from "../test/redisKeys.js";
+import { startMinimalBot } from "./minimalBot.js";
+
+export type World = {
+	kind: "bot" | "minimal";
+	discord: FakeDiscord;
+	gemini: FakeGemini;
+	/** The real bot, when kind is "bot". */
+	bot?: RunningBot;
+	namespace: string;
+	/** Resolves once the bot has nothing queued or running (the real bot commits after it posts). */
+	idle(): Promise<void>;
+	stop(): Promise<void>;
+};
+
+export type WorldOptions = { store?: "sqlite" | "redis"; concurrency?: number };
+
+export async function startWorld(kind: World["kind"], options: WorldOptions = {}): Promise<World> {
+	const discord = await startFakeDiscord();
+	const gemini = await startFakeGemini();
+	const folder = await mkdtemp(join(tmpdir(), "nbt-bench-"));
+	const namespace = `bench-${randomUUID()}`;
+	const env = {
+		DISCORD_TOKEN: discord.token,
+		DISCORD_API_URL: discord.apiUrl,
+		DISCORD_GUILD_ID: discord.guildId,
+		GEMINI_API_KEY: gemini.apiKey,
+		GOOGLE_GEMINI_BASE_URL: gemini.baseUrl,
+		STORE_URL: options.store === "redis" ? REDIS_URL : `sqlite://${join(folder, "bot.sqlite")}`,
+		STORE_NAMESPACE: namespace,
+		GEMINI_MAX_RETRIES: "0",
+		GEMINI_CONCURRENCY: String(options.concurrency ?? 4),
+		DEFAULT_MEMBER_DAILY_IMAGES: "0",
+		DEFAULT_SERVER_DAILY_IMAGES: "0",
+		LOG_LEVEL: "silent",
+	};
+	const config = loadConfig(env);
+	await deployCommands(config);
+	const bot = kind === "bot" ? await startBot(config, createLogger("silent")) : undefined;
+	const minimal =
+		kind === "minimal"
+			? await startMinimalBot({
+					token: discord.token,
+					discordApiUrl: discord.apiUrl,
+					geminiApiKey: gemini.apiKey,
+					geminiBaseUrl: gemini.baseUrl,
+					model: config.gemini.model,
+					concurrency: options.concurrency ?? 4,
+				})
+			: undefined;
+	return {
+		kind,
+		discord,
+		gemini,
+		...(bot ? { bot } : {}),
+		namespace,
+		idle: async () => {
+			await bot?.deps.turns.idle();
+			await new Promise((resolve) => setImmediate(resolve));
+		},
+		async stop() {
+			await bot?.stop();
+			await minimal?.stop();
+			await discord.close();
+			await gemini.close();
+			if (options.store === "redis") await deleteRedisKeys(`${namespace}:`);
+			await rm(folder, { recursive: true, force: true });
+		},
+	};
+}
+
+export type TimedTurn = { ms: number; restCalls: number; uploads: number };
+
+/** Times `dispatch` (an interaction or a message) until the first REST call carrying a file is answered. */
+export async function timeTurn(world: World, dispatch: () => Promise<unknown>): Promise<TimedTurn> {
+	const calls: RestCall[] = [];
+	let posted: (at: number) => void = () => {};
+	const imagePosted = new Promise<number>((resolve) => {
+		posted = resolve;
+	});
+	const off = world.discord.onRestCall((call) => {
+		calls.push(call);
+		if (call.files && call.files.length > 0) posted(performance.now());
+	});
+	const started = performance.now();
+	try {
+		await dispatch();
+		const at = await imagePosted;
+		await world.idle();
+		return {
+			ms: at - started,
+			restCalls: calls.length,
+			uploads: calls.filter((call) => call.files?.length).length,
+		};
+	} finally {
+		off();
+	}
+}
