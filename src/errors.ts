@@ -16,6 +16,8 @@ export type UserInputDetails = {
 	maskAspect: { imageWidth: number; imageHeight: number; maskWidth: number; maskHeight: number };
 	/** /background: the mask keeps everything or nothing. */
 	maskUniform: { keepsAll: boolean };
+	/** /background: a confirmed mask preview is gone (expired, or already used). */
+	maskExpired: Record<string, never>;
 	/** /background: an option outside its range (Discord's option limits already refuse these). */
 	optionOutOfRange: { option: string; min: number; max: number; got: number };
 };

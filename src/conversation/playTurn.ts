@@ -1,7 +1,9 @@
 // src/conversation/playTurn.ts: a queued turn's run: Gemini within the deadline, the answer shown, then committed and settled.
 import { capabilitiesOf, estimateUsd } from "../gemini/models.js";
+import type { ModelReply } from "../gemini/types.js";
 import { newCaseId } from "../moderation/cases.js";
 import { type Admission, settle } from "./admit.js";
+import { type BackgroundPlayed, playBackground, type ReadyBackground, restoreBackground } from "./backgroundTurn.js";
 import { TurnInterrupted } from "./lifecycle.js";
 import type { PipelineDeps } from "./pipelineDeps.js";
 import { assignVersions, commitTurn, runTurn, userTurnOf } from "./runTurn.js";
@@ -18,6 +20,8 @@ export type QueuedTurn = {
 	/** The member's turn; its images carry their attachment names for notes. */
 	turn: Omit<UserTurn, "images"> & { images: (InputImage & { name?: string })[] };
 	reroll?: { turn: number };
+	/** A /background job with its photo and mask: played instead of one conversation turn. */
+	background?: ReadyBackground;
 };
 
 /**
@@ -53,19 +57,33 @@ export async function playTurn(
 		const last = stored.exchanges.at(-1);
 		if (queued.reroll && last?.turn !== queued.reroll.turn) return { kind: "stale", latest: last };
 		const conversation = queued.reroll ? { ...stored, exchanges: stored.exchanges.slice(0, -1) } : stored;
-		const turn = queued.reroll && last ? await userTurnOf(deps.store, last) : queued.turn;
-		const { reply, droppedImages } = await runTurn(
-			{
-				generate: deps.generate,
-				store: deps.store,
-				vertex: Boolean(deps.config.gemini.vertex),
-				history: deps.config.history,
-			},
-			conversation,
-			turn,
-			admission,
-			{ signal, deadline: started + deps.config.turns.deadlineMs, onWait: (wait) => view.waiting(wait) },
-		);
+		const call = { signal, deadline: started + deps.config.turns.deadlineMs, onWait: view.waiting.bind(view) };
+		// A /background job (or a reroll of one) makes its results through its mask; any other turn is one Gemini turn.
+		const background = queued.background ?? (queued.reroll && last ? await restoreBackground(deps, last) : undefined);
+		let played: BackgroundPlayed | undefined;
+		let turn: UserTurn;
+		let reply: ModelReply;
+		let droppedImages = 0;
+		if (background) {
+			const requesterId = queued.reroll && last ? last.requesterId : queued.turn.requesterId;
+			played = await playBackground(deps, background, admission, model, requesterId, call);
+			turn = { ...played.turn, requesterId, options: stored.options };
+			reply = played.reply;
+		} else {
+			turn = queued.reroll && last ? await userTurnOf(deps.store, last) : queued.turn;
+			({ reply, droppedImages } = await runTurn(
+				{
+					generate: deps.generate,
+					store: deps.store,
+					vertex: Boolean(deps.config.gemini.vertex),
+					history: deps.config.history,
+				},
+				conversation,
+				turn,
+				admission,
+				call,
+			));
+		}
 		const versions = reply.kind === "parts" ? assignVersions(stored, turn, reply) : undefined;
 		const notes: TurnNote[] = [];
 		const animated = queued.turn.images.filter((image) => image.firstFrameOnly).map((image) => image.name ?? "image");
@@ -76,8 +94,11 @@ export async function playTurn(
 		}
 		const fresh = versions?.user.filter((_, index) => turn.images[index]?.version === undefined) ?? [];
 		if (fresh.length > 0) notes.push({ code: "uploadedVersions", versions: fresh });
-		const isCase = (reply.kind === "blocked" || reply.kind === "refused") && admission.context !== undefined;
-		const caseId = isCase ? newCaseId() : undefined;
+		if (played) notes.push(...played.notes);
+		// Every block or refusal is a moderation case (a /background job's per result); the first gets the appeal button.
+		const blocks = played?.blocks ?? (reply.kind === "blocked" || reply.kind === "refused" ? [reply] : []);
+		const cases = admission.context ? blocks.map((block) => ({ id: newCaseId(), block })) : [];
+		const caseId = cases[0]?.id;
 		const messageIds = await view.deliver({
 			conversationId: view.id,
 			turn: stored.nextTurn,
@@ -87,10 +108,10 @@ export async function playTurn(
 			notes,
 			...(caseId ? { caseId } : {}),
 		});
-		if (caseId && admission.context && (reply.kind === "blocked" || reply.kind === "refused")) {
+		for (const { id, block } of cases) {
 			await deps.reportCase(
 				{
-					id: caseId,
+					id,
 					guildId: admission.guildId,
 					channelId: view.id,
 					messageIds,
@@ -98,13 +119,13 @@ export async function playTurn(
 					model,
 					prompt: turn.text,
 					outcome:
-						reply.kind === "blocked"
+						block.kind === "blocked"
 							? {
 									kind: "blocked",
-									stage: reply.stage,
-									reason: reply.reason,
-									codes: reply.codes,
-									...(reply.category ? { category: reply.category } : {}),
+									stage: block.stage,
+									reason: block.reason,
+									codes: block.codes,
+									...(block.category ? { category: block.category } : {}),
 								}
 							: { kind: "refused" },
 					at: new Date().toISOString(),
@@ -122,6 +143,7 @@ export async function playTurn(
 				messageIds,
 				ms: Date.now() - started,
 				replaceLast: Boolean(queued.reroll),
+				...(played ? { background: played.record } : {}),
 			});
 		}
 		deps.metrics.turnEnded({

@@ -1,10 +1,13 @@
 // src/conversation/startTurn.ts: the one turn pipeline every entry point calls: check, admit, prepare, then queue and play.
+
+import { checkFileSizes } from "../background/loadInput.js";
 import { UserInputError } from "../errors.js";
 import { newCaseId } from "../moderation/cases.js";
 import { defaultSettings } from "../moderation/defaultSettings.js";
 import { PolicyDenied } from "../moderation/policyErrors.js";
 import type { Settings } from "../moderation/settings.js";
 import { type Admission, admit, settle, type TurnPlace } from "./admit.js";
+import { checkBackgroundJob, prepareBackground, type ReadyBackground } from "./backgroundTurn.js";
 import { branchConversation, newConversation, olderResultIndex } from "./newConversation.js";
 import type { PipelineDeps } from "./pipelineDeps.js";
 import { playTurn, type QueuedTurn } from "./playTurn.js";
@@ -68,9 +71,15 @@ async function prepare(deps: PipelineDeps, request: TurnRequest, ports: TurnPort
 		logger.info({ conversation: conversation?.id, code: refusal.code, ...counts }, "turn refused");
 		return over({ kind: "refused", refusal });
 	};
+	const { background: job } = request;
 	if (!reroll) {
 		try {
-			checkTurnInput({ ...request, options, model });
+			const attachments = job?.maskImage ? [...request.attachments, job.maskImage] : request.attachments;
+			checkTurnInput({ ...request, attachments, options, model });
+			if (job) {
+				checkBackgroundJob(job);
+				checkFileSizes(attachments);
+			}
 		} catch (err) {
 			if (err instanceof UserInputError) return refused(err, { attachments: request.attachments.length });
 			throw err;
@@ -82,6 +91,8 @@ async function prepare(deps: PipelineDeps, request: TurnRequest, ports: TurnPort
 		asker,
 		prompt,
 		...(conversation && place.kind === "guild" ? { starterId: conversation.ownerId } : {}),
+		// Each /background result counts against the quotas (a reroll of one makes as many again).
+		images: job?.count ?? (reroll ? conversation?.exchanges.at(-1)?.background?.count : undefined) ?? 1,
 	});
 	if (!admitted.ok) {
 		// The server's own blocklist blocks a prompt too: moderators see it in their log like Gemini's blocks.
@@ -107,7 +118,19 @@ async function prepare(deps: PipelineDeps, request: TurnRequest, ports: TurnPort
 	let handedOff = false;
 	try {
 		await ports.accepted();
-		const images = reroll ? [] : await loadImages(request.attachments, request.images);
+		let background: ReadyBackground | undefined;
+		if (job) {
+			const found = await prepareBackground(deps, { ...request, background: job }, admission, model);
+			if (found.kind === "unsure") {
+				// Nothing is generated or counted until the member confirms; confirming starts a new turn.
+				if (!ports.confirmMask) throw new Error("this entry point cannot confirm a mask");
+				await ports.confirmMask(found.pending);
+				logger.info({ source: found.pending.source, doubts: found.pending.doubts }, "mask needs confirming");
+				return over({ kind: "cancelled" });
+			}
+			background = found.ready;
+		}
+		const images = reroll || job ? [] : await loadImages(request.attachments, request.images);
 		let view: TurnView;
 		if (target.kind === "continue" && conversation) {
 			const branch = await branchIfOlder(deps, ports, conversation, target.replyToMessageId, settings, asker.id);
@@ -135,6 +158,7 @@ async function prepare(deps: PipelineDeps, request: TurnRequest, ports: TurnPort
 			model,
 			turn: { text: request.text, images, requesterId: asker.id, options },
 			...(reroll ? { reroll } : {}),
+			...(background ? { background } : {}),
 		};
 		const outcome = enqueue(deps, queued);
 		handedOff = true;

@@ -1,7 +1,8 @@
 // src/conversation/turnRequest.ts: what an entry point hands the turn pipeline, the ports it answers through, and what comes back.
+import type { BackgroundJob, MaskSource } from "../background/types.js";
 import type { UserInputError } from "../errors.js";
 import type { GeminiWait } from "../gemini/generate.js";
-import type { ModelReply } from "../gemini/types.js";
+import type { FailureReason, ModelReply, SafetyCategory } from "../gemini/types.js";
 import type { PolicyDenied } from "../moderation/policyErrors.js";
 import type { Settings } from "../moderation/settings.js";
 import type { TurnAsker, TurnPlace } from "./admit.js";
@@ -23,7 +24,7 @@ export type TurnTarget =
 	  };
 
 /** Names the entry point in logs and metrics. */
-export const ENTRY_POINTS = ["imagine", "message", "editModal", "editImage", "reroll", "http"] as const;
+export const ENTRY_POINTS = ["imagine", "message", "editModal", "editImage", "reroll", "http", "background"] as const;
 export type EntryPoint = (typeof ENTRY_POINTS)[number];
 
 /** One turn, as any entry point describes it: plain data, no Discord types. */
@@ -38,13 +39,30 @@ export type TurnRequest = {
 	/** Options the member chose for this turn; the conversation's own fill the rest. */
 	options?: Partial<TurnOptions>;
 	target: TurnTarget;
+	/**
+	 * A product background job (/background): `attachments[0]` is the photo, `maskImage` the member's mask; the turn
+	 * makes `count` results through the mask instead of one Gemini conversation turn.
+	 */
+	background?: BackgroundJob & { maskImage?: AttachmentInfo };
 };
+
+/** How one /background result ended when it was not posted. */
+export type BackgroundMiss =
+	| { kind: "blocked"; stage: "prompt" | "output"; reason: string; category?: SafetyCategory }
+	| { kind: "refused"; text: string }
+	| { kind: "failed"; reason: FailureReason }
+	| { kind: "drifted"; iou: number }
+	| { kind: "tooLarge"; bytes: number };
 
 /** A line the pipeline wants shown with a result. */
 export type TurnNote =
 	| { code: "firstFrameOnly"; names: string[] }
 	| { code: "imagesDropped"; kept: number }
-	| { code: "uploadedVersions"; versions: number[] };
+	| { code: "uploadedVersions"; versions: number[] }
+	/** /background: every posted result's kept pixels were verified identical to the photo (or not composited). */
+	| { code: "backgroundKept"; count: number; source: MaskSource; composited: boolean }
+	/** /background: result `index` (1-based) was not posted. */
+	| { code: "backgroundMissed"; index: number; miss: BackgroundMiss };
 
 /** A finished model answer, ready to be shown. */
 export type TurnDelivery = {
@@ -92,6 +110,12 @@ export type TurnPorts = {
 	view(conversationId: string): TurnView;
 	/** Opens a branch thread from `conversation`'s exchange at `index` and links the two threads; undefined when it cannot. */
 	branch(from: { conversation: Conversation; index: number; settings: Settings }): Promise<TurnView | undefined>;
+	/**
+	 * /background computed a mask it is not sure of: show the member its preview with "Use this mask" and "Cancel".
+	 * The turn then ends as cancelled, before any generation and with its quota returned; confirming starts a new one.
+	 * Entry points without it never take background jobs.
+	 */
+	confirmMask?(pending: PendingMask): Promise<void>;
 };
 
 /** Expected refusals the member is told privately; nothing was reserved, nothing reached Gemini. */
@@ -111,3 +135,6 @@ export type TurnOutcome =
 	| { kind: "notAConversation" }
 	/** The bot is shutting down and took no new turn. */
 	| { kind: "stopping" };
+
+/** A doubtful mask waiting for the member's "Use this mask" (kept in the store for an hour). */
+export type PendingMask = { id: string; preview: Buffer; source: MaskSource; doubts: string[] };

@@ -1,4 +1,5 @@
 // src/conversation/types.ts: the conversation domain, plain data only (what the store keeps and runTurn takes).
+import type { MaskMode, MaskSource } from "../background/types.js";
 import type { AspectRatio, ImageSize } from "../gemini/models.js";
 import type { OutputMode, Usage } from "../gemini/types.js";
 
@@ -24,6 +25,21 @@ export type Exchange = {
 	usage?: Usage;
 	/** The bot's messages that show this result, in order; the last one carries the buttons. */
 	messageIds: string[];
+	/** Set on a /background result: how it was made, for Info and for a reroll. */
+	background?: BackgroundRecord;
+};
+
+/** A /background exchange's job: its user image is the photo (lossless PNG); `mask` the keep-mask it composited through. */
+export type BackgroundRecord = {
+	mask: ImageRef;
+	source: MaskSource;
+	mode: MaskMode;
+	dilation: number;
+	count: number;
+	keepProduct: boolean;
+	/** Every posted result's fully opaque kept pixels equal the photo's. */
+	verified: boolean;
+	prompt: string;
 };
 
 /** Options a turn runs with; a thread keeps those of its /imagine unless a later /imagine changes them. */

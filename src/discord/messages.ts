@@ -52,6 +52,8 @@ export const userInputMessages: { [Code in keyof UserInputDetails]: (details: Us
 		keepsAll
 			? "The mask is all white, so it keeps everything and nothing would change. Paint what should be replaced black."
 			: "The mask is all black, so nothing of the photo would be kept. Paint what should stay white.",
+	maskExpired: () =>
+		"This mask preview has expired or was already used (previews last an hour). Run /background again.",
 	optionOutOfRange: ({ option, min, max, got }) => `\`${option}\` must be between ${min} and ${max}; you gave ${got}.`,
 };
 
@@ -535,12 +537,17 @@ export const backgroundMessages = {
 		`-# ✅ Product pixels verified identical to your photo in ${count === 1 ? "this result" : `all ${count} results`} · mask: ${source}`,
 	notComposited: (source: string) =>
 		`-# 🎨 keep_product:false: the model's image as it made it, not composited (mask: ${source}).`,
-	resultBlocked: (index: number, line: string) => `Result ${index}: ${line}`,
+	resultBlocked: (index: number, stage: "prompt" | "output", category?: string) =>
+		stage === "prompt"
+			? `🚫 Result ${index}: Gemini's safety filter blocked the request${category ? ` for ${category}` : ""}. Rephrase the prompt and try again.`
+			: `🚫 Result ${index}: Gemini made it but its safety filter withheld it${category ? ` for ${category}` : ""}; it is not posted or counted.`,
+	resultRefused: (index: number, text: string) =>
+		`Result ${index}: Gemini answered with text instead of an image: “${text.length > 300 ? `${text.slice(0, 300)}…` : text}”`,
+	resultFailed: (index: number) => `Result ${index}: Gemini finished without making an image; it is not counted.`,
 	resultDrifted: (index: number, iou: number) =>
 		`Result ${index}: the model moved or reshaped the product (only ${(iou * 100).toFixed(1)}% of it stayed in place, twice), so I did not post it. Try again, or describe a scene that fits the product's position.`,
 	resultTooLarge: (index: number, mb: number) =>
 		`Result ${index}: as a lossless PNG it is ${mb.toFixed(1)} MB, over Discord's 10 MB per file, and re-encoding it would change the product. Send a smaller photo.`,
-	resultNoImage: (index: number, line: string) => `Result ${index}: ${line}`,
 	infoLine: (background: { source: string; verified: boolean; keepProduct: boolean }) =>
 		background.keepProduct
 			? `**Background replaced:** mask ${backgroundMessages.sources[background.source] ?? background.source}; ${background.verified ? "product pixels verified identical to the original" : "product pixels not verified"}`

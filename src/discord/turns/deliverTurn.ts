@@ -2,6 +2,7 @@
 import type { TurnDelivery, TurnNote } from "../../conversation/turnRequest.js";
 import { appealButton, resultButtons } from "../components.js";
 import { messages } from "../messages.js";
+import { backgroundNoteText } from "./backgroundNotes.js";
 import { renderReply } from "./renderReply.js";
 import { sendAll } from "./sendAll.js";
 import type { TurnChannel } from "./turnChannel.js";
@@ -15,6 +16,9 @@ export function noteText(note: TurnNote): string {
 			return messages.imagesDropped(note.kept);
 		case "uploadedVersions":
 			return messages.uploadedVersions(note.versions);
+		case "backgroundKept":
+		case "backgroundMissed":
+			return backgroundNoteText(note);
 	}
 }
 

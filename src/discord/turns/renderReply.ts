@@ -77,11 +77,15 @@ export async function renderReply(reply: ModelReply, notes: string[], versions: 
 	switch (reply.kind) {
 		case "parts":
 			return renderParts(reply.parts, reply.truncated ? [...notes, messages.truncated] : notes, versions);
+		// Notes follow the notice (a /background job's per-result lines when none of its results could be posted).
 		case "blocked":
-			return renderParts([], [blockedMessage(reply.stage, reply.reason, reply.category)]);
+			return renderParts([], [blockedMessage(reply.stage, reply.reason, reply.category), ...notes]);
 		case "refused":
-			return renderParts([{ kind: "text", text: reply.text }], [messages.refusedHint]);
+			return renderParts([{ kind: "text", text: reply.text }], [messages.refusedHint, ...notes]);
 		case "failed":
-			return renderParts(reply.text ? [{ kind: "text", text: reply.text }] : [], [failureMessages[reply.reason]]);
+			return renderParts(reply.text ? [{ kind: "text", text: reply.text }] : [], [
+				failureMessages[reply.reason],
+				...notes,
+			]);
 	}
 }

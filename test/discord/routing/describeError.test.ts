@@ -54,6 +54,7 @@ const inputCases: { [Code in UserInputCode]: { details: UserInputDetails[Code]; 
 		text: ["300×300", "400×300"],
 	},
 	maskUniform: { details: { keepsAll: true }, text: ["all white"] },
+	maskExpired: { details: {}, text: ["expired"] },
 	optionOutOfRange: { details: { option: "count", min: 1, max: 4, got: 9 }, text: ["`count` must be between 1 and 4"] },
 };
 
