@@ -5,11 +5,14 @@ import { bootstrapRatio, median, percentile, round } from "./stats.js";
 import { type TimedTurn, timeTurn, type World } from "./world.js";
 
 export type Scenario = "imagine" | "photoMessage" | "threadTurn2" | "threadTurn20";
+/** One bot's figures for a scenario; `cpuMs` is its process's CPU per timed turn (median). */
+type Side = { medianMs: number; p99Ms: number; restCalls: number; cpuMs?: number };
+type Sample = TimedTurn & { cpuMs?: number };
 export type OverheadResult = {
 	scenario: Scenario;
 	samples: number;
-	bot: { medianMs: number; p99Ms: number; restCalls: number };
-	minimal: { medianMs: number; p99Ms: number; restCalls: number };
+	bot: Side;
+	minimal: Side;
 	ratioMedian: number;
 	ratioP99: number;
 	/** 95% bootstrap interval of the ratio of medians. */
@@ -35,26 +38,36 @@ async function threadWith(world: World, turns: number, output: Buffer): Promise<
 	return thread.id;
 }
 
-/** One sample of `scenario` on `world`; the untimed setup (a thread to talk in) comes first. */
-async function sample(
+/** Sets up one sample of `scenario` on `world` (a thread to talk in) and returns the timed part. */
+async function prepare(
 	world: World,
 	scenario: Scenario,
 	output: Buffer,
 	photo: FakeAttachmentInput,
-): Promise<TimedTurn> {
+): Promise<() => Promise<TimedTurn>> {
 	const { discord, gemini } = world;
 	if (scenario === "imagine") {
 		gemini.enqueue(imageReply([output]));
-		return timeTurn(world, () =>
-			discord.slashCommand({ name: "imagine", channelId: discord.textChannelId, options: { prompt: PROMPT } }),
-		);
+		return () =>
+			timeTurn(world, () =>
+				discord.slashCommand({ name: "imagine", channelId: discord.textChannelId, options: { prompt: PROMPT } }),
+			);
 	}
 	// The minimal bot answers any message where it is; the bot answers in its threads.
 	const depth = scenario === "threadTurn20" ? 19 : 1;
 	const channelId = world.kind === "bot" ? await threadWith(world, depth, output) : discord.textChannelId;
 	gemini.enqueue(imageReply([output]));
 	const attachments = scenario === "photoMessage" ? [photo] : [];
-	return timeTurn(world, () => discord.userMessage({ channelId, content: "put it on a beach", attachments }));
+	return () => timeTurn(world, () => discord.userMessage({ channelId, content: "put it on a beach", attachments }));
+}
+
+/** Times one prepared sample, with the CPU the bot's own process spent on it when it has one. */
+async function sample(world: World, scenario: Scenario, output: Buffer, photo: FakeAttachmentInput): Promise<Sample> {
+	const run = await prepare(world, scenario, output, photo);
+	const before = await world.stats();
+	const timed = await run();
+	const after = await world.stats();
+	return before && after ? { ...timed, cpuMs: after.cpuMs - before.cpuMs } : timed;
 }
 
 /** Runs every scenario `samples` times on both bots, alternating which goes first; `warmup` untimed rounds before. */
@@ -64,7 +77,7 @@ export async function measureOverhead(
 ): Promise<OverheadResult[]> {
 	const results: OverheadResult[] = [];
 	for (const scenario of options.scenarios) {
-		const times = { bot: [] as TimedTurn[], minimal: [] as TimedTurn[] };
+		const times = { bot: [] as Sample[], minimal: [] as Sample[] };
 		for (let round = 0; round < options.warmup + options.samples; round++) {
 			const order = round % 2 === 0 ? (["bot", "minimal"] as const) : (["minimal", "bot"] as const);
 			for (const kind of order) {
@@ -72,17 +85,21 @@ export async function measureOverhead(
 				if (round >= options.warmup) times[kind].push(timed);
 			}
 		}
-		const summary = (turns: TimedTurn[]) => ({
-			medianMs: round(median(turns.map((turn) => turn.ms)), 1),
-			p99Ms: round(
-				percentile(
-					turns.map((turn) => turn.ms),
-					99,
+		const summary = (turns: Sample[]): Side => {
+			const cpu = turns.flatMap((turn) => (turn.cpuMs === undefined ? [] : [turn.cpuMs]));
+			return {
+				medianMs: round(median(turns.map((turn) => turn.ms)), 1),
+				p99Ms: round(
+					percentile(
+						turns.map((turn) => turn.ms),
+						99,
+					),
+					1,
 				),
-				1,
-			),
-			restCalls: median(turns.map((turn) => turn.restCalls)),
-		});
+				restCalls: median(turns.map((turn) => turn.restCalls)),
+				...(cpu.length > 0 ? { cpuMs: round(median(cpu), 1) } : {}),
+			};
+		};
 		const bot = summary(times.bot);
 		const minimal = summary(times.minimal);
 		const interval = bootstrapRatio(

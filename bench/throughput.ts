@@ -14,6 +14,9 @@ export type ThroughputResult = {
 	maxEventLoopDelayMs: number;
 	/** Interactions whose first callback came later than 3 s after they were dispatched (or never). */
 	lateAcks: number;
+	/** The bot's process after the run, and its peak, when it has a process of its own. */
+	rssMb?: number;
+	maxRssMb?: number;
 };
 
 const ACK_LIMIT_MS = 3_000;
@@ -42,8 +45,10 @@ export async function measureThroughput(
 			allPosted();
 		}
 	});
+	// The bot's own event loop when it has a process of its own; else this one's (bot and fakes together).
 	const delay = monitorEventLoopDelay({ resolution: 5 });
 	delay.enable();
+	await world.stats("resetStats");
 	const started = performance.now();
 	try {
 		const dispatched = await Promise.all(
@@ -59,6 +64,7 @@ export async function measureThroughput(
 		await done;
 		await world.idle();
 		delay.disable();
+		const own = await world.stats();
 		const lateAcks = dispatched.filter(({ id, at }) => (acks.get(id) ?? Number.POSITIVE_INFINITY) - at > ACK_LIMIT_MS);
 		const idealMs = options.modelLatencyMs * Math.ceil(options.conversations / options.concurrency);
 		const lastImageMs = lastImage - started;
@@ -69,7 +75,8 @@ export async function measureThroughput(
 			idealMs,
 			lastImageMs: round(lastImageMs, 0),
 			ratioToIdeal: round(lastImageMs / idealMs),
-			maxEventLoopDelayMs: round(delay.max / 1e6, 1),
+			maxEventLoopDelayMs: round(own ? own.maxLoopDelayMs : delay.max / 1e6, 1),
+			...(own ? { rssMb: round(own.rssMb, 0), maxRssMb: round(own.maxRssMb, 0) } : {}),
 			lateAcks: lateAcks.length,
 		};
 	} finally {

@@ -1,4 +1,5 @@
 // bench/world.ts: a bot (the real one, or the minimal baseline) on its own fake Discord and fake Gemini.
+import { type ChildProcess, fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -12,21 +13,52 @@ import type { FakeDiscord, RestCall } from "../test/fakes/fakeDiscord.js";
 import { startFakeDiscord } from "../test/fakes/fakeDiscord.js";
 import { type FakeGemini, startFakeGemini } from "../test/fakes/fakeGemini.js";
 import { deleteRedisKeys, REDIS_URL } from "../test/redisKeys.js";
+import type { BotRequest, BotStats } from "./botProcess.js";
 import { startMinimalBot } from "./minimalBot.js";
 
 export type World = {
 	kind: "bot" | "minimal";
 	discord: FakeDiscord;
 	gemini: FakeGemini;
-	/** The real bot, when kind is "bot". */
+	/** The real bot, when kind is "bot" and it runs in this process. */
 	bot?: RunningBot;
+	/** The bot's own process's figures (CPU, memory, event loop), when it runs in a process of its own. */
+	stats(type?: "stats" | "resetStats"): Promise<BotStats | undefined>;
+	/** Stores `count` conversations the benchmark will not touch (real bot in its own process only). */
+	seed(count: number, image: Buffer): Promise<void>;
 	namespace: string;
 	/** Resolves once the bot has nothing queued or running (the real bot commits after it posts). */
 	idle(): Promise<void>;
 	stop(): Promise<void>;
 };
 
-export type WorldOptions = { store?: "sqlite" | "redis"; concurrency?: number };
+/** `ownProcess`: the bot runs in a child process (bench/botProcess.ts), as in production, so its CPU and memory are its own. */
+export type WorldOptions = { store?: "sqlite" | "redis"; concurrency?: number; ownProcess?: boolean };
+
+/** Starts bench/botProcess.ts and returns a request function answered over IPC. */
+async function spawnBot(kind: World["kind"], env: Record<string, string>) {
+	const child: ChildProcess = fork(new URL("./botProcess.ts", import.meta.url), [kind], {
+		env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+		execArgv: ["--import", "tsx"],
+	});
+	let next = 0;
+	const waiting = new Map<number, (stats: BotStats) => void>();
+	const ready = new Promise<void>((resolve, reject) => {
+		child.once("exit", (code) => reject(new Error(`bench bot exited with ${code}`)));
+		child.on("message", (message: { ready?: boolean; id?: number; stats?: BotStats }) => {
+			if (message.ready) resolve();
+			if (message.id !== undefined && message.stats) waiting.get(message.id)?.(message.stats);
+		});
+	});
+	await ready;
+	const request = (type: BotRequest["type"], extra: Partial<BotRequest> = {}) =>
+		new Promise<BotStats>((resolve) => {
+			const id = next++;
+			waiting.set(id, resolve);
+			child.send({ id, type, ...extra } satisfies BotRequest);
+		});
+	return { child, request };
+}
 
 export async function startWorld(kind: World["kind"], options: WorldOptions = {}): Promise<World> {
 	const discord = await startFakeDiscord();
@@ -49,9 +81,10 @@ export async function startWorld(kind: World["kind"], options: WorldOptions = {}
 	};
 	const config = loadConfig(env);
 	await deployCommands(config);
-	const bot = kind === "bot" ? await startBot(config, createLogger("silent")) : undefined;
+	const own = options.ownProcess ? await spawnBot(kind, env) : undefined;
+	const bot = kind === "bot" && !own ? await startBot(config, createLogger("silent")) : undefined;
 	const minimal =
-		kind === "minimal"
+		kind === "minimal" && !own
 			? await startMinimalBot({
 					token: discord.token,
 					discordApiUrl: discord.apiUrl,
@@ -69,9 +102,19 @@ export async function startWorld(kind: World["kind"], options: WorldOptions = {}
 		namespace,
 		idle: async () => {
 			await bot?.deps.turns.idle();
+			await own?.request("idle");
 			await new Promise((resolve) => setImmediate(resolve));
 		},
+		stats: async (type = "stats") => own?.request(type),
+		seed: async (count, image) => {
+			await own?.request("seed", { count, image: image.toString("base64") });
+		},
 		async stop() {
+			if (own) {
+				const exited = new Promise((resolve) => own.child.once("exit", resolve));
+				await own.request("stop");
+				await exited;
+			}
 			await bot?.stop();
 			await minimal?.stop();
 			await discord.close();
