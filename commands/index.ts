@@ -1,6 +1,7 @@
 // commands/index.ts: every command the bot registers and routes, listed by hand.
 import type { ChatInputCommandInteraction, MessageContextMenuCommandInteraction } from "discord.js";
 import type { Deps } from "../src/deps.js";
+import * as background from "./background.js";
 import * as editImage from "./editImage.js";
 import * as forget from "./forget.js";
 import * as help from "./help.js";
@@ -19,7 +20,7 @@ export type MessageCommand = {
 	execute(interaction: MessageContextMenuCommandInteraction, deps: Deps): Promise<void>;
 };
 
-export const chatCommands: readonly ChatCommand[] = [imagine, undo, forget, settings, usage, help];
+export const chatCommands: readonly ChatCommand[] = [imagine, background, undo, forget, settings, usage, help];
 export const messageCommands: readonly MessageCommand[] = [editImage];
 
 /** Every definition, as deploy-commands registers them. */

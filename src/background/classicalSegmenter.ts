@@ -178,7 +178,12 @@ export function classicalSegmenter(options: ClassicalOptions = { grabCut: true }
 			const pixels = image.width * image.height;
 			const evidence = gatherEvidence(image);
 			let mask = clean(colourMask(image, evidence), pixels * 0.0005, pixels * 0.001);
-			if (options.grabCut) mask = clean(await refineWithGrabCut(image, mask), pixels * 0.0005, pixels * 0.001);
+			const kept = mask.data.reduce((sum, value) => sum + value, 0);
+			// GrabCut needs both a product and a background to model; without one the colour decision stands.
+			if (options.grabCut && kept > 0 && kept < pixels) {
+				const refined = await refineWithGrabCut(image, mask).catch(() => undefined);
+				if (refined) mask = clean(refined, pixels * 0.0005, pixels * 0.001);
+			}
 			return clean(refineEdge(image, mask, evidence.model), pixels * 0.0005, pixels * 0.001);
 		},
 	};

@@ -88,6 +88,18 @@ export function modActionButtons(caseId: string, done: readonly ModAction[] = []
 	};
 }
 
+/** "Use this mask" and "Cancel" under a /background mask preview. */
+export function maskButtons(jobId: string, requesterId: string): ButtonRow {
+	const id = (use: boolean) => encodeCustomId({ kind: "mask", use, jobId, requesterId });
+	return {
+		type: ComponentType.ActionRow,
+		components: [
+			button(id(true), labels.useMask, ButtonStyle.Primary, "✅"),
+			button(id(false), labels.cancel, ButtonStyle.Secondary),
+		],
+	};
+}
+
 /** Confirm and keep buttons for /forget. */
 export function forgetButtons(conversationId: string): ButtonRow {
 	return {

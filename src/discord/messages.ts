@@ -134,6 +134,7 @@ export const labels = {
 	info: "Info",
 	delete: "Delete",
 	cancel: "Cancel",
+	useMask: "Use this mask",
 	reportMistake: "Report a mistake",
 	deleteOutput: "Delete output",
 	lockThread: "Lock thread",
@@ -151,6 +152,7 @@ export const labels = {
 /** Why the bot opened a thread, as the server's audit log shows it. */
 export const auditReasons = {
 	imagine: "/imagine",
+	background: "/background",
 	editImage: "Edit image",
 	branch: "Branch of an image conversation",
 } as const;

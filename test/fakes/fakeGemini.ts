@@ -21,6 +21,8 @@ export type RecordedRequest = {
 export type ScriptedAnswer = { status?: number; body: unknown; delayMs?: number };
 /** An answer (after `delayMs`, if given), or `hang`: the request is read and never answered, as a stuck Gemini call. */
 export type ScriptedReply = ScriptedAnswer | { hang: true };
+/** Computes the answer from the request itself (an image derived from the request's input image, say). */
+export type Responder = (request: RecordedRequest) => ScriptedReply | Promise<ScriptedReply>;
 
 export type FakeGemini = {
 	baseUrl: string;
@@ -29,8 +31,10 @@ export type FakeGemini = {
 	unknownRoutes: string[];
 	/** Requests whose connection the client closed before an answer was sent (an aborted or timed-out call). */
 	readonly aborted: number;
-	/** Replies served in order, one per call; when none is left, each call gets `defaultReply()`. */
+	/** Replies served in order, one per call; when none is left, each call gets the responder's or `defaultReply()`. */
 	enqueue(...replies: ScriptedReply[]): void;
+	/** Answers every call the script does not cover with `responder(request)`; undefined goes back to the default. */
+	respondWith(responder: Responder | undefined): void;
 	close(): Promise<void>;
 };
 
@@ -116,6 +120,7 @@ export async function startFakeGemini(): Promise<FakeGemini> {
 	let served = 0;
 	let aborted = 0;
 	let closing = false;
+	let responder: Responder | undefined;
 	const defaultReply = async () =>
 		imageReply([await solidPng((served * 40) % 256)], `Image number ${served}.`, `sig${served}`);
 	const server = createServer((request, response) => {
@@ -132,13 +137,14 @@ export async function startFakeGemini(): Promise<FakeGemini> {
 		void (async () => {
 			const body = JSON.parse(await readBody(request)) as RecordedRequest["body"];
 			const key = request.headers["x-goog-api-key"];
-			requests.push({ model, apiKey: typeof key === "string" ? key : undefined, body });
+			const recorded = { model, apiKey: typeof key === "string" ? key : undefined, body };
+			requests.push(recorded);
 			if (key !== apiKey) {
 				send(response, 400, { error: { code: 400, message: "API key not valid.", status: "INVALID_ARGUMENT" } });
 				return;
 			}
 			served++;
-			const next = script.shift() ?? (await defaultReply());
+			const next = script.shift() ?? (responder ? await responder(recorded) : await defaultReply());
 			if ("hang" in next) return;
 			if (next.delayMs) await new Promise((resolve) => setTimeout(resolve, next.delayMs));
 			if (!response.destroyed) send(response, next.status ?? 200, next.body);
@@ -157,6 +163,9 @@ export async function startFakeGemini(): Promise<FakeGemini> {
 			return aborted;
 		},
 		enqueue: (...replies) => script.push(...replies),
+		respondWith: (next) => {
+			responder = next;
+		},
 		close: () =>
 			new Promise<void>((resolve) => {
 				closing = true;

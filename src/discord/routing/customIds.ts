@@ -13,7 +13,9 @@ export type CustomId =
 	/** "Report a mistake" under a refusal card. */
 	| { kind: "appeal"; caseId: string }
 	/** A moderator's quick action under a moderation-log entry. */
-	| { kind: "modAction"; action: ModAction; caseId: string };
+	| { kind: "modAction"; action: ModAction; caseId: string }
+	/** "Use this mask" (use) or "Cancel" under a /background mask preview. */
+	| { kind: "mask"; use: boolean; jobId: string; requesterId: string };
 
 export const MOD_ACTIONS = ["delete", "lock", "timeout"] as const;
 export type ModAction = (typeof MOD_ACTIONS)[number];
@@ -35,6 +37,8 @@ export function encodeCustomId(id: CustomId): string {
 			return `a:${id.caseId}`;
 		case "modAction":
 			return `ml:${id.action}:${id.caseId}`;
+		case "mask":
+			return `bg:${id.use ? "use" : "no"}:${id.jobId}:${id.requesterId}`;
 	}
 }
 
@@ -76,6 +80,10 @@ export function parseCustomId(raw: string): CustomId | undefined {
 				: undefined;
 		case "a:2":
 			return CASE.test(first) ? { kind: "appeal", caseId: first } : undefined;
+		case "bg:4":
+			return (first === "use" || first === "no") && CASE.test(second) && SNOWFLAKE.test(third)
+				? { kind: "mask", use: first === "use", jobId: second, requesterId: third }
+				: undefined;
 		case "ml:3":
 			return (MOD_ACTIONS as readonly string[]).includes(first) && CASE.test(second)
 				? { kind: "modAction", action: first as ModAction, caseId: second }

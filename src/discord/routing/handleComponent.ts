@@ -9,6 +9,7 @@ import { channelView } from "../turns/channelView.js";
 import { describeResult, forgetHistory, undoLast, undoneNotice, versionsOf } from "../turns/turnActions.js";
 import type { TurnChannel } from "../turns/turnChannel.js";
 import { type CustomId, encodeCustomId } from "./customIds.js";
+import { onMaskButton } from "./maskButton.js";
 import { answerOutcome, askerOf, turnPlaceOf } from "./turnRequests.js";
 
 type TurnButton = Extract<CustomId, { kind: "turn" }>;
@@ -141,6 +142,8 @@ export async function handleButton(interaction: ButtonInteraction, id: CustomId,
 			return handleAppeal(interaction, id.caseId, deps);
 		case "modAction":
 			return handleModAction(interaction, id, deps);
+		case "mask":
+			return onMaskButton(interaction, id, deps);
 		default:
 			return;
 	}

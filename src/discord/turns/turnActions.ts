@@ -78,5 +78,14 @@ export function describeResult(conversation: Conversation, turn: number): string
 		seconds: exchange.ms / 1_000,
 		...(usage ? { tokens: { in: usage.promptTokens, out: usage.outputTokens } } : {}),
 		usd: estimateUsd(exchange.modelId, images, usage),
+		...(exchange.background
+			? {
+					background: {
+						source: exchange.background.source,
+						verified: exchange.background.verified,
+						keepProduct: exchange.background.keepProduct,
+					},
+				}
+			: {}),
 	});
 }
