@@ -2,6 +2,7 @@
 // `npm run bench -- --quick` (what .ci/run runs) does the same with few samples, so it cannot rot; it asserts nothing.
 import { writeFile } from "node:fs/promises";
 import { arch, cpus, platform } from "node:os";
+import { measureBackground } from "./background.js";
 import { memberPhoto, modelOutput } from "./fixtures.js";
 import { measureOverhead, type Scenario } from "./overhead.js";
 import { round } from "./stats.js";
@@ -17,6 +18,8 @@ const SCENARIOS: Scenario[] = ["imagine", "photoMessage", "threadTurn2", "thread
 const output = await modelOutput();
 const photo = { filename: "photo.jpg", contentType: "image/jpeg", data: await memberPhoto() };
 const mb = (bytes: number) => round(bytes / 1e6, 2);
+/** "8.35 MB", or "1.2 kB" for a request without images. */
+const size = (bytes: number) => (bytes < 100_000 ? `${round(bytes / 1e3, 1)} kB` : `${mb(bytes)} MB`);
 console.log(
 	`model output ${mb(output.length)} MB PNG 1024 px; member photo ${mb(photo.data.length)} MB JPEG 4000x3000`,
 );
@@ -121,10 +124,12 @@ rows.push([
 ]);
 rows.push([
 	"request per turn (bytes, est. tokens)",
-	storage.growth.map((row) => `t${row.turn} ${mb(row.requestBytes)} MB ${row.estimatedTokens}`).join("; "),
+	storage.growth.map((row) => `t${row.turn} ${size(row.requestBytes)}, ${row.estimatedTokens}`).join("; "),
 	`turn 30 / turn 5: ${storage.turn30ToTurn5}x`,
 	`<= 1.5x: ${met(storage.turn30ToTurn5 <= 1.5)}`,
 ]);
+
+rows.push(...(await measureBackground(quick ? 1 : 2)));
 
 console.log(
 	`\n| measure | figures | ratio | target |\n|---|---|---|---|\n${rows.map((row) => `| ${row.join(" | ")} |`).join("\n")}`,

@@ -2,20 +2,21 @@
 import { distanceTo } from "./distance.js";
 import type { Mask, RgbImage } from "./types.js";
 
-/** Width of the soft edge, in px: kept pixels this close to the replaced area blend; deeper ones are the original. */
+/** Width of the soft edge, in px: the product's outermost ring comes from the model, the next FEATHER_PX blend. */
 export const FEATHER_PX = 2;
 
 /**
- * Per-pixel weight of the original: 0 in the replaced area, d / FEATHER_PX for kept pixels at distance d < FEATHER_PX
- * from it, and exactly 1 everywhere deeper (the product's interior is fully opaque).
+ * Per-pixel weight of the original: 0 in the replaced area and on the kept area's outermost pixel ring (which in the
+ * photo mixes in the old background: the model's redraw of it over the new scene is closer to the truth), then
+ * rising by 1 / FEATHER_PX per px, and exactly 1 from FEATHER_PX + 1 px inside (the product's interior is opaque).
  */
 export function featherAlpha(mask: Mask, feather = FEATHER_PX): Float32Array {
 	const toReplaced = distanceTo(mask.width, mask.height, (i) => mask.data[i] === 0);
 	const alpha = new Float32Array(mask.data.length);
 	for (let i = 0; i < alpha.length; i++) {
 		if (mask.data[i] === 0) continue;
-		const distance = toReplaced[i] as number;
-		alpha[i] = distance >= feather ? 1 : distance / feather;
+		const depth = (toReplaced[i] as number) - 1;
+		alpha[i] = depth >= feather ? 1 : Math.max(0, depth / feather);
 	}
 	return alpha;
 }
