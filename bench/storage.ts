@@ -61,37 +61,45 @@ async function measureLoad(sqlite: Store, id: string, namespace: string): Promis
 export async function measureStorage(world: World, options: { turns: number; output: Buffer }): Promise<StorageResult> {
 	const { discord, gemini, bot } = world;
 	if (!bot) throw new Error("storage is measured on the real bot");
-	const first = gemini.requests.length;
+	const perImage = capabilitiesOf(bot.deps.config.gemini.model).tokensPerInputImage;
+	const growth: GrowthRow[] = [];
+	/** The turn's Gemini request: its JSON size, and tokens estimated as the budget does (4 chars, a flat image). */
+	const record = () => {
+		const request = gemini.requests.at(-1);
+		if (!request) return;
+		const parts = request.body.contents.flatMap((content) => content.parts as RequestPart[]);
+		const text = parts.reduce((sum, part) => sum + (part.text?.length ?? 0), 0);
+		const images = parts.filter((part) => part.inlineData?.data).length;
+		growth.push({
+			turn: growth.length + 1,
+			requestBytes: JSON.stringify(request.body).length,
+			estimatedTokens: Math.ceil(text / 4) + images * perImage,
+		});
+	};
 	gemini.enqueue(imageReply([options.output]));
-	await timeTurn(world, () =>
-		discord.slashCommand({
-			name: "imagine",
-			channelId: discord.textChannelId,
-			options: { prompt: "a growing thread" },
-		}),
+	await timeTurn(
+		world,
+		() =>
+			discord.slashCommand({
+				name: "imagine",
+				channelId: discord.textChannelId,
+				options: { prompt: "a growing thread" },
+			}),
+		record,
 	);
 	const thread = discord.threads().find((candidate) => candidate.name === "a growing thread");
 	if (!thread) throw new Error("no thread");
 	let loadThreadMs = { sqlite: Number.NaN, redis: Number.NaN };
 	for (let turn = 2; turn <= options.turns; turn++) {
 		gemini.enqueue(imageReply([options.output]));
-		await timeTurn(world, () =>
-			discord.userMessage({ channelId: thread.id, content: `turn ${turn}: a bit more yellow` }),
+		await timeTurn(
+			world,
+			() => discord.userMessage({ channelId: thread.id, content: `turn ${turn}: a bit more yellow` }),
+			record,
 		);
 		if (turn === Math.min(20, options.turns))
 			loadThreadMs = await measureLoad(bot.deps.store, thread.id, world.namespace);
 	}
-	const perImage = capabilitiesOf(bot.deps.config.gemini.model).tokensPerInputImage;
-	const growth = gemini.requests.slice(first).map((request, index): GrowthRow => {
-		const parts = request.body.contents.flatMap((content) => content.parts as RequestPart[]);
-		const text = parts.reduce((sum, part) => sum + (part.text?.length ?? 0), 0);
-		const images = parts.filter((part) => part.inlineData?.data).length;
-		return {
-			turn: index + 1,
-			requestBytes: JSON.stringify(request.body).length,
-			estimatedTokens: Math.ceil(text / 4) + images * perImage,
-		};
-	});
 	const conversation = await bot.deps.store.getConversation(thread.id);
 	if (!conversation) throw new Error("no conversation");
 	// Everything the thread put in the store (its record and blobs, as stored) against its images' own bytes.

@@ -128,7 +128,12 @@ export async function startWorld(kind: World["kind"], options: WorldOptions = {}
 export type TimedTurn = { ms: number; restCalls: number; uploads: number };
 
 /** Times `dispatch` (an interaction or a message) until the first REST call carrying a file is answered. */
-export async function timeTurn(world: World, dispatch: () => Promise<unknown>): Promise<TimedTurn> {
+export async function timeTurn(
+	world: World,
+	dispatch: () => Promise<unknown>,
+	/** Reads what the fakes recorded of the turn before they forget it. */
+	inspect?: () => void,
+): Promise<TimedTurn> {
 	const calls: RestCall[] = [];
 	let posted: (at: number) => void = () => {};
 	const imagePosted = new Promise<number>((resolve) => {
@@ -143,6 +148,10 @@ export async function timeTurn(world: World, dispatch: () => Promise<unknown>): 
 		await dispatch();
 		const at = await imagePosted;
 		await world.idle();
+		inspect?.();
+		// Thousands of turns: keep the fakes' memory bounded (nothing reads these back after the turn).
+		world.discord.forgetPayloads();
+		world.gemini.requests.length = 0;
 		return {
 			ms: at - started,
 			restCalls: calls.length,

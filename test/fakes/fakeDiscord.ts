@@ -99,6 +99,11 @@ export interface FakeDiscord {
 	typing: string[];
 	/** Per attachment id (or file name, for one not yet sent): simulate slow, failing or lying CDN responses. */
 	cdnOverrides: Map<string, CdnOverride>;
+	/**
+	 * Drops the bytes of every stored attachment and the REST log (benchmarks playing thousands of turns stay in
+	 * bounded memory); the CDN then serves empty files.
+	 */
+	forgetPayloads(): void;
 	/** Calls `listener` after each REST call is answered, with its status; returns the function that stops it. */
 	onRestCall(listener: (call: RestCall, status: number) => void): () => void;
 	/** Makes the next matching REST requests fail with a Discord error (e.g. 403 50013 on thread creation). */
@@ -230,6 +235,13 @@ function createFacade(context: FakeContext, server: ReturnType<typeof createServ
 		registeredCommands: state.registeredCommands,
 		typing: state.typing,
 		cdnOverrides: context.cdnOverrides,
+		forgetPayloads: () => {
+			const empty = Buffer.alloc(0);
+			for (const attachment of state.attachments.values()) attachment.data = empty;
+			for (const message of state.messagesById.values())
+				for (const attachment of message.attachments) attachment.data = empty;
+			context.restCalls.length = 0;
+		},
 		onRestCall: (listener) => {
 			context.restListeners.add(listener);
 			return () => context.restListeners.delete(listener);
