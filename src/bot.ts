@@ -51,6 +51,21 @@ export function createClient(config: Config): Client {
 }
 
 /**
+ * A port another process holds must not stop the bot (nor send a shard into a crash loop): it runs without HTTP and
+ * says so; any other failure to listen is thrown.
+ */
+function unlessPortInUse(log: Logger, port: number) {
+	return (err: unknown): undefined => {
+		if ((err as { code?: string }).code !== "EADDRINUSE") throw err;
+		log.error(
+			{ port },
+			"HTTP_PORT is in use by another process: health, metrics and the HTTP API are off in this process (with shards, each process listens on HTTP_PORT + its shard id)",
+		);
+		return undefined;
+	};
+}
+
+/**
  * Starts the bot and resolves once Discord is ready, after telling threads whose turn a crash cut short.
  * `stop()` takes no new turns (members who write are told the bot is restarting), gives running turns
  * SHUTDOWN_GRACE_MS to finish, interrupts the rest (their members are told), then closes everything.
@@ -142,7 +157,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 								},
 							}
 						: {}),
-				})
+				}).catch(unlessPortInUse(log, config.httpPort))
 			: undefined;
 	const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
 	try {
