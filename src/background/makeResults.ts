@@ -42,7 +42,7 @@ async function answerImage(
 	size: RgbImage,
 ): Promise<RgbImage | undefined> {
 	const part = reply.parts.find((candidate) => candidate.kind === "image");
-	if (!part || part.kind !== "image") return undefined;
+	if (part?.kind !== "image") return undefined;
 	const decoded = await decodeImage(part.data);
 	return unpadImage({ width: decoded.width, height: decoded.height, data: decoded.data }, plan, size);
 }

@@ -98,7 +98,7 @@ function segmentersFor(callModel: CallModel, ratios: PadPlan["aspect"][]): Segme
 		const plan = planPadding(image.width, image.height, ratios);
 		const reply = await callModel({ jpeg: await encodeForModel(await padImage(image, plan)), plan, instruction });
 		const part = reply.kind === "parts" ? reply.parts.find((candidate) => candidate.kind === "image") : undefined;
-		if (!part || part.kind !== "image") return undefined;
+		if (part?.kind !== "image") return undefined;
 		return unpadImage(await decodeImage(part.data), plan, image);
 	};
 	return [classicalSegmenter(), geminiSegmenter(ask)];

@@ -132,7 +132,7 @@ describe("mask quality and product fidelity on the fixture set (384 px)", () => 
 		const fixture = set[0] as Fixture;
 		const alpha = featherAlpha(fixture.truth);
 		const result = composite(fixture.image, redrawn(fixture), alpha);
-		const inside = alpha.findIndex((value) => value === 1);
+		const inside = alpha.indexOf(1);
 		result.data[inside * 3] = ((result.data[inside * 3] as number) + 1) % 256;
 		expect(verifyProduct(result, fixture.image, alpha).mismatched).toBe(1);
 	});
