@@ -9,3 +9,6 @@ export const channelMention = (channelId: string): string => `<#${channelId}>`;
 
 /** The Unix seconds of an ISO 8601 time, as Discord's `<t:…>` takes them. */
 export const unixSecondsOf = (iso: string): number => Math.floor(Date.parse(iso) / 1_000);
+
+/** A moderator's reason without its final full stop, for a sentence that goes on after it. */
+export const withoutFinalStop = (text: string): string => text.replace(/[.。।]\s*$/u, "");

@@ -2,7 +2,7 @@
 import type { PresetReason } from "../../../moderation/settings.js";
 import type { Catalogue } from "../catalogue.js";
 import { formattersFor } from "../formatters.js";
-import { roleMention, unixSecondsOf, userMention } from "../markup.js";
+import { roleMention, unixSecondsOf, userMention, withoutFinalStop } from "../markup.js";
 
 const f = formattersFor("ja");
 
@@ -54,7 +54,7 @@ export const policyMessages = {
 		`このサーバーでは、スレッドにターンを追加できるのはスレッドを始めたメンバー（${userMention(starterId)}）だけです。/imagine で自分のスレッドを始めてください。`,
 	blocklisted: ({ matched, reason, presetReason }) => {
 		const why = blocklistReason({ reason, presetReason });
-		return `プロンプトに「${matched}」が含まれています。この言葉はこのサーバーのモデレーターが禁止しています${why ? `（${why}）` : ""}。Gemini には何も送っていません。`;
+		return `プロンプトに「${matched}」が含まれています。この言葉はこのサーバーのモデレーターが禁止しています${why ? `（${withoutFinalStop(why)}）` : ""}。Gemini には何も送っていません。`;
 	},
 	cooldown: ({ secondsLeft, cooldownSeconds }) =>
 		`少し待ってください。このサーバーでは ${f.duration(cooldownSeconds, "second")}に 1 ターンまでです。${f.duration(secondsLeft, "second")}後にもう一度お試しください。`,
