@@ -42,21 +42,37 @@ export function createGeminiClient(gemini: Pick<Config["gemini"], "apiKey" | "ve
 
 type FetchFunction = NonNullable<HttpOptions["fetch"]>;
 
-/** The SDK drops candidates[0].finishMessage in Gemini API mode, so read it off the raw body as it passes. */
-function finishMessageCatcher(): { fetch: FetchFunction; finishMessage: () => string | undefined } {
-	let finishMessage: string | undefined;
+/**
+ * The SDK drops candidates[0].finishMessage in Gemini API mode, so keep an unread copy of the raw body as it passes.
+ * Only a reply without an image (a block, a refusal) needs finishMessage: an image reply's copy is dropped unread, so
+ * its megabytes of JSON are parsed once, by the SDK, not twice.
+ */
+function finishMessageCatcher(): {
+	fetch: FetchFunction;
+	finishMessage: (response: GenerateContentResponse) => Promise<string | undefined>;
+} {
+	let copy: Response | undefined;
 	const capture: FetchFunction = async (input, init) => {
 		const response = await fetch(input, init);
-		if (response.ok && response.headers.get("content-type")?.includes("json")) {
-			const body = (await response
-				.clone()
-				.json()
-				.catch(() => undefined)) as { candidates?: { finishMessage?: string }[] } | undefined;
-			finishMessage = body?.candidates?.[0]?.finishMessage;
-		}
+		void copy?.body?.cancel().catch(() => undefined);
+		copy = response.ok && response.headers.get("content-type")?.includes("json") ? response.clone() : undefined;
 		return response;
 	};
-	return { fetch: capture, finishMessage: () => finishMessage };
+	const finishMessage = async (response: GenerateContentResponse) => {
+		const pending = copy;
+		copy = undefined;
+		const candidate = response.candidates?.[0];
+		const hasImage = candidate?.content?.parts?.some((part) => part.inlineData?.data) ?? false;
+		if (candidate?.finishMessage || (hasImage && !response.promptFeedback?.blockReason)) {
+			await pending?.body?.cancel().catch(() => undefined);
+			return candidate?.finishMessage;
+		}
+		const body = (await pending?.json().catch(() => undefined)) as
+			| { candidates?: { finishMessage?: string }[] }
+			| undefined;
+		return body?.candidates?.[0]?.finishMessage;
+	};
+	return { fetch: capture, finishMessage };
 }
 
 /** One attempt: the SDK call with the call's signal, and a timeout of its own when `timeoutMs` ends before the deadline does. */
@@ -76,7 +92,7 @@ async function attemptOnce(
 				httpOptions: { ...request.config?.httpOptions, fetch: catcher.fetch },
 			},
 		});
-		const finishMessage = catcher.finishMessage() ?? response.candidates?.[0]?.finishMessage;
+		const finishMessage = await catcher.finishMessage(response);
 		return finishMessage ? { response, finishMessage } : { response };
 	} catch (err) {
 		// The SDK aborts with a reason-less AbortError: report which of our signals it was.
