@@ -11,7 +11,7 @@ import { MAX_PROMPT_CHARS } from "../src/conversation/prepareTurn.js";
 import { startTurn } from "../src/conversation/startTurn.js";
 import type { TurnRequest } from "../src/conversation/turnRequest.js";
 import type { Deps } from "../src/deps.js";
-import { messages } from "../src/discord/messages.js";
+import { textForDiscord } from "../src/discord/i18n/textFor.js";
 import { answerOutcome, askerOf, turnPlaceOf } from "../src/discord/routing/turnRequests.js";
 import { backgroundPorts } from "../src/discord/turns/backgroundPorts.js";
 import { threadParentOf } from "../src/discord/turns/openThread.js";
@@ -75,6 +75,7 @@ const attachmentInfo = (attachment: { url: string; name: string; size: number })
 });
 
 export async function execute(interaction: ChatInputCommandInteraction, deps: Deps): Promise<void> {
+	const t = textForDiscord(interaction.locale);
 	const { channel } = interaction;
 	const photo = interaction.options.getAttachment("image", true);
 	const maskImage = interaction.options.getAttachment("mask_image");
@@ -82,11 +83,11 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: De
 	const dm = channel?.type === ChannelType.DM ? (channel as TurnChannel) : undefined;
 	const parent = dm ? undefined : threadParentOf(channel);
 	if (!channel || (!dm && !parent)) {
-		await interaction.reply({ content: messages.notInConversation, flags: "Ephemeral" });
+		await interaction.reply({ content: t.messages.notInConversation, flags: "Ephemeral" });
 		return;
 	}
 	const existing = dm ? await deps.store.getConversation(channel.id) : undefined;
-	const title = threadTitle(prompt);
+	const title = threadTitle(prompt, "", t.labels.untitledThread);
 	const request: TurnRequest = {
 		entry: "background",
 		place: await turnPlaceOf(channel),
@@ -103,7 +104,13 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: De
 		target: existing ? { kind: "continue", conversationId: channel.id } : { kind: "start", title },
 	};
 	const logger = deps.logger.child({ module: "turn", entry: "background" });
-	const ports = backgroundPorts(interaction, { ...(parent ? { parent } : {}), ...(dm ? { dm } : {}) }, title, logger);
+	const ports = backgroundPorts(
+		interaction,
+		{ ...(parent ? { parent } : {}), ...(dm ? { dm } : {}) },
+		title,
+		logger,
+		t,
+	);
 	const outcome = await startTurn(deps, request, ports);
 	await answerOutcome(interaction, outcome, existing?.model ?? deps.config.gemini.model);
 }

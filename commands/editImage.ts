@@ -2,7 +2,7 @@
 import { ApplicationCommandType, type MessageContextMenuCommandInteraction } from "discord.js";
 import type { Deps } from "../src/deps.js";
 import { instructionModal } from "../src/discord/components.js";
-import { labels, messages } from "../src/discord/messages.js";
+import { textForDiscord } from "../src/discord/i18n/textFor.js";
 import { encodeCustomId } from "../src/discord/routing/customIds.js";
 import { imageAttachmentsOf } from "../src/discord/routing/handleModal.js";
 
@@ -12,11 +12,12 @@ export const definition = {
 } as const;
 
 export async function execute(interaction: MessageContextMenuCommandInteraction, _deps: Deps): Promise<void> {
+	const t = textForDiscord(interaction.locale);
 	const target = interaction.targetMessage;
 	if (imageAttachmentsOf(target).length === 0) {
-		await interaction.reply({ content: messages.editNoImages, flags: "Ephemeral" });
+		await interaction.reply({ content: t.messages.editNoImages, flags: "Ephemeral" });
 		return;
 	}
 	const customId = encodeCustomId({ kind: "editImageModal", channelId: target.channelId, messageId: target.id });
-	await interaction.showModal(instructionModal(customId, labels.editImageTitle));
+	await interaction.showModal(instructionModal(customId, t.labels.editImageTitle, t));
 }

@@ -2,7 +2,7 @@
 import type { ChatInputCommandInteraction } from "discord.js";
 import type { Deps } from "../src/deps.js";
 import { forgetButtons } from "../src/discord/components.js";
-import { messages } from "../src/discord/messages.js";
+import { textForDiscord } from "../src/discord/i18n/textFor.js";
 
 export const definition = {
 	name: "forget",
@@ -10,14 +10,15 @@ export const definition = {
 } as const;
 
 export async function execute(interaction: ChatInputCommandInteraction, deps: Deps): Promise<void> {
+	const t = textForDiscord(interaction.locale);
 	const conversation = await deps.store.getConversation(interaction.channelId);
 	if (!conversation) {
-		await interaction.reply({ content: messages.notAConversation, flags: "Ephemeral" });
+		await interaction.reply({ content: t.messages.notAConversation, flags: "Ephemeral" });
 		return;
 	}
 	await interaction.reply({
-		content: messages.forgetConfirm,
-		components: [forgetButtons(conversation.id)],
+		content: t.messages.forgetConfirm,
+		components: [forgetButtons(conversation.id, t)],
 		flags: "Ephemeral",
 	});
 }

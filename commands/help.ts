@@ -1,6 +1,6 @@
 // commands/help.ts: what the bot does and how to use it, privately.
 import type { ChatInputCommandInteraction } from "discord.js";
-import { messages } from "../src/discord/messages.js";
+import { textForDiscord } from "../src/discord/i18n/textFor.js";
 
 export const definition = {
 	name: "help",
@@ -8,5 +8,6 @@ export const definition = {
 } as const;
 
 export async function execute(interaction: ChatInputCommandInteraction): Promise<void> {
-	await interaction.reply({ content: messages.help, flags: "Ephemeral" });
+	const t = textForDiscord(interaction.locale);
+	await interaction.reply({ content: t.messages.help, flags: "Ephemeral" });
 }

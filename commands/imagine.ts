@@ -10,7 +10,7 @@ import { startTurn } from "../src/conversation/startTurn.js";
 import type { TurnPorts } from "../src/conversation/turnRequest.js";
 import type { TurnOptions } from "../src/conversation/types.js";
 import type { Deps } from "../src/deps.js";
-import { auditReasons, messages } from "../src/discord/messages.js";
+import { type Text, textForDiscord } from "../src/discord/i18n/textFor.js";
 import { answerOutcome, askerOf, turnPlaceOf } from "../src/discord/routing/turnRequests.js";
 import { channelView } from "../src/discord/turns/channelView.js";
 import { openThread, type ThreadParent, threadParentOf } from "../src/discord/turns/openThread.js";
@@ -73,6 +73,7 @@ async function openConversationThread(
 	parent: ThreadParent,
 	name: string,
 	threads: Settings["threads"],
+	t: Text,
 ) {
 	const heading = `🎨 <@${interaction.user.id}>: ${name}`;
 	if (threads.visibility === "public") {
@@ -80,16 +81,17 @@ async function openConversationThread(
 		return starter.startThread({ name, autoArchiveDuration: threads.autoArchiveMinutes });
 	}
 	const thread = await openThread(parent, name, {
-		reason: auditReasons.imagine,
+		reason: t.auditReasons.imagine,
 		memberId: interaction.user.id,
 		threads,
 	});
 	await thread.send({ content: heading, allowedMentions: { parse: [] } });
-	await interaction.editReply({ content: messages.threadStarted(thread.id) });
+	await interaction.editReply({ content: t.messages.threadStarted(thread.id) });
 	return thread;
 }
 
 export async function execute(interaction: ChatInputCommandInteraction, deps: Deps): Promise<void> {
+	const t = textForDiscord(interaction.locale);
 	const channel = interaction.channel;
 	const prompt = interaction.options.getString("prompt", true);
 	const attachments: AttachmentInfo[] = IMAGE_OPTIONS.flatMap(
@@ -101,26 +103,26 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: De
 		channel?.type === ChannelType.DM || (channel?.isThread() && existing) ? channel : undefined;
 	const parent = turnChannel ? undefined : threadParentOf(channel);
 	if (!channel || (!turnChannel && !parent)) {
-		await interaction.reply({ content: messages.notInConversation, flags: "Ephemeral" });
+		await interaction.reply({ content: t.messages.notInConversation, flags: "Ephemeral" });
 		return;
 	}
 	const logger = deps.logger.child({ module: "turn", entry: "imagine" });
-	const title = threadTitle(prompt);
+	const title = threadTitle(prompt, "", t.labels.untitledThread);
 	const requesterId = interaction.user.id;
 	const ports: TurnPorts = {
 		async accepted() {
 			await interaction.deferReply();
-			if (existing) await interaction.editReply({ content: `${messages.turnAcknowledged} ${title}` });
+			if (existing) await interaction.editReply({ content: `${t.messages.turnAcknowledged} ${title}` });
 		},
 		async open({ settings }) {
 			if (turnChannel) {
-				await interaction.editReply({ content: `${messages.turnAcknowledged} ${title}` });
-				return channelView(turnChannel, logger, { requesterId });
+				await interaction.editReply({ content: `${t.messages.turnAcknowledged} ${title}` });
+				return channelView(turnChannel, logger, { requesterId, text: t });
 			}
-			const thread = await openConversationThread(interaction, parent as ThreadParent, title, settings.threads);
-			return channelView(thread, logger, { requesterId, title: thread.name });
+			const thread = await openConversationThread(interaction, parent as ThreadParent, title, settings.threads, t);
+			return channelView(thread, logger, { requesterId, text: t, title: thread.name });
 		},
-		view: () => channelView(turnChannel as TurnChannel, logger, { requesterId }),
+		view: () => channelView(turnChannel as TurnChannel, logger, { requesterId, text: t }),
 		branch: async () => undefined,
 	};
 	const outcome = await startTurn(

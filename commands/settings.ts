@@ -10,6 +10,7 @@ import {
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Deps } from "../src/deps.js";
+import { textForDiscord } from "../src/discord/i18n/textFor.js";
 import { settingsMessages } from "../src/discord/messages.js";
 import { answerSettings, SCOPE_CHOICES, type SettingsRequest } from "../src/discord/moderation/answerSettings.js";
 import { settingsPlaceOf } from "../src/discord/routing/channelSettings.js";
@@ -135,19 +136,24 @@ function readRequest(interaction: ChatInputCommandInteraction): SettingsRequest 
 }
 
 export async function execute(interaction: ChatInputCommandInteraction, deps: Deps): Promise<void> {
+	const t = textForDiscord(interaction.locale);
 	if (!interaction.inGuild()) {
-		await interaction.reply({ content: settingsMessages.serverOnly, flags: MessageFlags.Ephemeral, allowedMentions });
+		await interaction.reply({ content: t.settingsMessages.serverOnly, flags: MessageFlags.Ephemeral, allowedMentions });
 		return;
 	}
 	// default_member_permissions only hides the command; a server can grant it to anyone, so check here too.
 	if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
-		await interaction.reply({ content: settingsMessages.managersOnly, flags: MessageFlags.Ephemeral, allowedMentions });
+		await interaction.reply({
+			content: t.settingsMessages.managersOnly,
+			flags: MessageFlags.Ephemeral,
+			allowedMentions,
+		});
 		return;
 	}
 	await interaction.deferReply({ flags: MessageFlags.Ephemeral });
 	const place = await settingsPlaceOf(interaction);
 	const answer = place
-		? await answerSettings(deps.settings, readRequest(interaction), place)
-		: { content: settingsMessages.notAServerChannel };
+		? await answerSettings(deps.settings, readRequest(interaction), place, t)
+		: { content: t.settingsMessages.notAServerChannel };
 	await interaction.editReply({ ...answer, allowedMentions });
 }

@@ -7,7 +7,7 @@ import {
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Deps } from "../src/deps.js";
-import { usageMessages } from "../src/discord/messages.js";
+import { textForDiscord } from "../src/discord/i18n/textFor.js";
 import { renderUsage } from "../src/discord/moderation/renderUsage.js";
 import { settingsPlaceOf } from "../src/discord/routing/channelSettings.js";
 
@@ -22,8 +22,9 @@ export const definition = {
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export async function execute(interaction: ChatInputCommandInteraction, deps: Deps): Promise<void> {
+	const t = textForDiscord(interaction.locale);
 	if (!interaction.inGuild()) {
-		await interaction.reply({ content: usageMessages.dmOnly, flags: MessageFlags.Ephemeral, allowedMentions });
+		await interaction.reply({ content: t.usageMessages.dmOnly, flags: MessageFlags.Ephemeral, allowedMentions });
 		return;
 	}
 	await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -38,5 +39,5 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: De
 	const usage = await deps.quotas.usageToday({ guildId, userId: interaction.user.id, limits });
 	const isManager = interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild);
 	const report = isManager ? await deps.quotas.topUsersToday(guildId, TOP_USERS) : undefined;
-	await interaction.editReply({ content: renderUsage(usage, report), allowedMentions });
+	await interaction.editReply({ content: renderUsage(usage, t, report), allowedMentions });
 }

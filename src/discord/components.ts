@@ -8,7 +8,7 @@ import {
 	ModalBuilder,
 	TextInputStyle,
 } from "discord.js";
-import { labels } from "./messages.js";
+import type { Text } from "./i18n/textFor.js";
 import { encodeCustomId, type ModAction } from "./routing/customIds.js";
 
 /** How long the moderation log's "Time out member" silences the member. */
@@ -30,29 +30,29 @@ const button = (
 });
 
 /** Reroll, Undo, Edit, Info and Delete under a result. */
-export function resultButtons(conversationId: string, turn: number, requesterId: string): ButtonRow {
+export function resultButtons(conversationId: string, turn: number, requesterId: string, t: Text): ButtonRow {
 	const id = (action: "reroll" | "undo" | "edit" | "info" | "delete") =>
 		encodeCustomId({ kind: "turn", action, conversationId, turn, requesterId });
 	return {
 		type: ComponentType.ActionRow,
 		components: [
-			button(id("reroll"), labels.reroll, ButtonStyle.Secondary, "🎲"),
-			button(id("undo"), labels.undo, ButtonStyle.Secondary, "↩️"),
-			button(id("edit"), labels.edit, ButtonStyle.Primary, "✏️"),
-			button(id("info"), labels.info, ButtonStyle.Secondary, "ℹ️"),
-			button(id("delete"), labels.delete, ButtonStyle.Danger, "🗑️"),
+			button(id("reroll"), t.labels.reroll, ButtonStyle.Secondary, "🎲"),
+			button(id("undo"), t.labels.undo, ButtonStyle.Secondary, "↩️"),
+			button(id("edit"), t.labels.edit, ButtonStyle.Primary, "✏️"),
+			button(id("info"), t.labels.info, ButtonStyle.Secondary, "ℹ️"),
+			button(id("delete"), t.labels.delete, ButtonStyle.Danger, "🗑️"),
 		],
 	};
 }
 
 /** A Cancel button for a turn waiting in line. */
-export function cancelButton(conversationId: string, ticket: string, requesterId: string): ButtonRow {
+export function cancelButton(conversationId: string, ticket: string, requesterId: string, t: Text): ButtonRow {
 	return {
 		type: ComponentType.ActionRow,
 		components: [
 			button(
 				encodeCustomId({ kind: "cancel", conversationId, ticket, requesterId }),
-				labels.cancel,
+				t.labels.cancel,
 				ButtonStyle.Secondary,
 			),
 		],
@@ -60,15 +60,17 @@ export function cancelButton(conversationId: string, ticket: string, requesterId
 }
 
 /** "Report a mistake" under a refusal card: sends the case to the moderators once. */
-export function appealButton(caseId: string): ButtonRow {
+export function appealButton(caseId: string, t: Text): ButtonRow {
 	return {
 		type: ComponentType.ActionRow,
-		components: [button(encodeCustomId({ kind: "appeal", caseId }), labels.reportMistake, ButtonStyle.Secondary, "🚩")],
+		components: [
+			button(encodeCustomId({ kind: "appeal", caseId }), t.labels.reportMistake, ButtonStyle.Secondary, "🚩"),
+		],
 	};
 }
 
 /** A moderator's quick actions under a moderation-log entry; the actions in `done` show disabled. */
-export function modActionButtons(caseId: string, done: readonly ModAction[] = []): ButtonRow {
+export function modActionButtons(caseId: string, done: readonly ModAction[], t: Text): ButtonRow {
 	const action = (
 		modAction: ModAction,
 		label: string,
@@ -81,38 +83,38 @@ export function modActionButtons(caseId: string, done: readonly ModAction[] = []
 	return {
 		type: ComponentType.ActionRow,
 		components: [
-			action("delete", labels.deleteOutput, ButtonStyle.Danger, "🗑️"),
-			action("lock", labels.lockThread, ButtonStyle.Secondary, "🔒"),
-			action("timeout", labels.timeoutMember(MOD_TIMEOUT_MS / 60_000), ButtonStyle.Danger, "⏳"),
+			action("delete", t.labels.deleteOutput, ButtonStyle.Danger, "🗑️"),
+			action("lock", t.labels.lockThread, ButtonStyle.Secondary, "🔒"),
+			action("timeout", t.labels.timeoutMember(MOD_TIMEOUT_MS / 60_000), ButtonStyle.Danger, "⏳"),
 		],
 	};
 }
 
 /** "Use this mask" and "Cancel" under a /background mask preview. */
-export function maskButtons(jobId: string, requesterId: string): ButtonRow {
+export function maskButtons(jobId: string, requesterId: string, t: Text): ButtonRow {
 	const id = (use: boolean) => encodeCustomId({ kind: "mask", use, jobId, requesterId });
 	return {
 		type: ComponentType.ActionRow,
 		components: [
-			button(id(true), labels.useMask, ButtonStyle.Primary, "✅"),
-			button(id(false), labels.cancel, ButtonStyle.Secondary),
+			button(id(true), t.labels.useMask, ButtonStyle.Primary, "✅"),
+			button(id(false), t.labels.cancel, ButtonStyle.Secondary),
 		],
 	};
 }
 
 /** Confirm and keep buttons for /forget. */
-export function forgetButtons(conversationId: string): ButtonRow {
+export function forgetButtons(conversationId: string, t: Text): ButtonRow {
 	return {
 		type: ComponentType.ActionRow,
 		components: [
 			button(
 				encodeCustomId({ kind: "forget", confirmed: true, conversationId }),
-				labels.clearHistory,
+				t.labels.clearHistory,
 				ButtonStyle.Danger,
 			),
 			button(
 				encodeCustomId({ kind: "forget", confirmed: false, conversationId }),
-				labels.keepHistory,
+				t.labels.keepHistory,
 				ButtonStyle.Secondary,
 			),
 		],
@@ -120,20 +122,20 @@ export function forgetButtons(conversationId: string): ButtonRow {
 }
 
 /** The modal asking what to change; `customId` says what the answer applies to. */
-export function instructionModal(customId: string, title: string): ModalBuilder {
+export function instructionModal(customId: string, title: string, t: Text): ModalBuilder {
 	return new ModalBuilder()
 		.setCustomId(customId)
 		.setTitle(title)
 		.addLabelComponents((label) =>
 			label
-				.setLabel(labels.instructionLabel)
+				.setLabel(t.labels.instructionLabel)
 				.setTextInputComponent((input) =>
 					input
 						.setCustomId("instruction")
 						.setStyle(TextInputStyle.Paragraph)
 						.setRequired(true)
 						.setMaxLength(4_000)
-						.setPlaceholder(labels.instructionPlaceholder),
+						.setPlaceholder(t.labels.instructionPlaceholder),
 				),
 		);
 }

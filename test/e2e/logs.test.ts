@@ -31,7 +31,7 @@ describe("logs at info level (SQLite)", () => {
 		});
 		const first = await h.discord.waitFor(
 			() => h.discord.threads().find((thread) => botImages(h, thread.id).length > 0),
-			{ what: "first result" },
+			{ what: "first result", timeoutMs: 25_000 },
 		);
 		threadId = first.id;
 		await h.discord.slashCommand({
@@ -51,7 +51,7 @@ describe("logs at info level (SQLite)", () => {
 		await settle();
 		const latest = botImages(h, threadId).at(-1);
 		const edit = await h.discord.clickButton({ messageId: latest?.id ?? "", customId: buttonId(latest, "t:edit:") });
-		await h.discord.waitFor(() => edit.modal, { what: "edit modal" });
+		await h.discord.waitFor(() => edit.modal, { what: "edit modal", timeoutMs: 25_000 });
 		const editModal = (edit.modal as { custom_id: string }).custom_id;
 		await h.discord.submitModal({
 			customId: editModal,
@@ -78,18 +78,21 @@ describe("logs at info level (SQLite)", () => {
 				targetMessageId: photo.id,
 				channelId: h.discord.textChannelId,
 			});
-			await h.discord.waitFor(() => menu.modal, { what: "edit image modal" });
+			await h.discord.waitFor(() => menu.modal, { what: "edit image modal", timeoutMs: 25_000 });
 			const modalId = (menu.modal as { custom_id: string }).custom_id;
 			await h.discord.submitModal({ customId: modalId, fields: { instruction }, channelId: h.discord.textChannelId });
 		}
 		await h.discord.waitFor(() => lines.filter((line) => line.includes('"turn refused"')).length >= 5, {
 			what: "four blocklist refusals and an overlong prompt",
+			timeoutMs: 25_000,
 		});
 		await h.discord.waitFor(() => lines.filter((line) => line.includes('"turn finished"')).length >= 7, {
 			what: "every allowed turn",
+			timeoutMs: 25_000,
 		});
 		await settle();
-	});
+		// Every path at once, on a loaded machine: give the whole story time.
+	}, 90_000);
 	afterAll(async () => {
 		await h?.close();
 	});

@@ -1,14 +1,19 @@
 // test/http/describeApiError.test.ts: every failure of an API turn maps to its status, code and Retry-After.
+
 import { ApiError } from "@google/genai";
 import { ClientOfflineError, SocketClosedUnexpectedlyError } from "@redis/client";
 import { describe, expect, it } from "vitest";
 import { TurnInterrupted } from "../../src/conversation/lifecycle.js";
 import { isStoreUnavailable } from "../../src/conversation/storeUnavailable.js";
+import { english } from "../../src/discord/i18n/catalogue.js";
 import { describeError } from "../../src/discord/routing/describeError.js";
 import { UserInputError } from "../../src/errors.js";
 import { GeminiGaveUp } from "../../src/gemini/errors.js";
 import { describeApiError } from "../../src/http/api/describeApiError.js";
 import { PolicyDenied } from "../../src/moderation/policyErrors.js";
+
+/** These tests read the English catalogue. */
+const t = english;
 
 const apiError = (status: number, details?: unknown[]) =>
 	new ApiError({ status, message: JSON.stringify({ error: { code: status, details } }) });
@@ -100,7 +105,7 @@ describe("isStoreUnavailable", () => {
 	});
 
 	it("tells a Discord member the store is unreachable, at warn, without a ref to report", () => {
-		const described = describeError(new ClientOfflineError(), "gemini-3.1-flash-image");
+		const described = describeError(new ClientOfflineError(), "gemini-3.1-flash-image", t);
 		expect(described).toMatchObject({ level: "warn", kind: "storeUnavailable" });
 		expect(described.text).toMatch(/cannot reach my storage/);
 		expect(described.text).not.toContain(described.ref);

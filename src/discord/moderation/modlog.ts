@@ -14,7 +14,7 @@ import type { SafetyCategory } from "../../gemini/types.js";
 import { type CaseOutcome, type ModerationCase, saveCase } from "../../moderation/cases.js";
 import type { Settings } from "../../moderation/settings.js";
 import { modActionButtons } from "../components.js";
-import { CATEGORY_LABELS, modlogMessages } from "../messages.js";
+import { serverText, type Text } from "../i18n/textFor.js";
 import { type ModAction, parseCustomId } from "../routing/customIds.js";
 import { EMBED_LIMITS } from "./embedLimits.js";
 
@@ -71,36 +71,36 @@ export function jumpLinkOf(moderationCase: Pick<ModerationCase, "guildId" | "cha
 	return `https://discord.com/channels/${moderationCase.guildId}/${moderationCase.channelId}${first ? `/${first}` : ""}`;
 }
 
-function kindOf(outcome: CaseOutcome): keyof typeof modlogMessages.what {
+function kindOf(outcome: CaseOutcome): keyof Text["modlogMessages"]["what"] {
 	if (outcome.kind === "blocked") return outcome.stage === "prompt" ? "blockedPrompt" : "blockedImage";
 	return outcome.kind;
 }
 
 /** A code block that the prompt cannot break out of, cut to at most `room` characters with its fences. */
-function promptBlock(prompt: string, room: number): string {
-	if (!prompt.trim()) return modlogMessages.promptEmpty;
+function promptBlock(prompt: string, room: number, t: Text): string {
+	if (!prompt.trim()) return t.modlogMessages.promptEmpty;
 	const fenced = prompt.replaceAll("```", "``\u200b`");
 	return `\`\`\`\n${truncate(fenced, room - 8)}\n\`\`\``;
 }
 
-function outcomeFields(outcome: CaseOutcome): APIEmbedField[] {
+function outcomeFields(outcome: CaseOutcome, t: Text): APIEmbedField[] {
 	if (outcome.kind === "refused") return [];
 	if (outcome.kind === "denied")
-		return [{ name: modlogMessages.field.reason, value: `\`${outcome.code}\``, inline: true }];
-	const label = outcome.category ? CATEGORY_LABELS[outcome.category as SafetyCategory] : undefined;
+		return [{ name: t.modlogMessages.field.reason, value: `\`${outcome.code}\``, inline: true }];
+	const label = outcome.category ? t.CATEGORY_LABELS[outcome.category as SafetyCategory] : undefined;
 	const category = outcome.category
-		? modlogMessages.categoryLabel(label ?? outcome.category, outcome.category)
-		: modlogMessages.categoryUnknown;
+		? t.modlogMessages.categoryLabel(label ?? outcome.category, outcome.category)
+		: t.modlogMessages.categoryUnknown;
 	const codes =
-		outcome.codes.length > 0 ? outcome.codes.map((code) => `\`${code}\``).join(", ") : modlogMessages.noCodes;
+		outcome.codes.length > 0 ? outcome.codes.map((code) => `\`${code}\``).join(", ") : t.modlogMessages.noCodes;
 	return [
 		{
-			name: modlogMessages.field.reason,
+			name: t.modlogMessages.field.reason,
 			value: `\`${truncate(outcome.reason, MAX_IDENTIFIER_CHARS)}\``,
 			inline: true,
 		},
-		{ name: modlogMessages.field.category, value: truncate(category, MAX_INLINE_FIELD_CHARS), inline: true },
-		{ name: modlogMessages.field.codes, value: truncate(codes, MAX_INLINE_FIELD_CHARS), inline: true },
+		{ name: t.modlogMessages.field.category, value: truncate(category, MAX_INLINE_FIELD_CHARS), inline: true },
+		{ name: t.modlogMessages.field.codes, value: truncate(codes, MAX_INLINE_FIELD_CHARS), inline: true },
 	];
 }
 
@@ -111,49 +111,50 @@ function outcomeFields(outcome: CaseOutcome): APIEmbedField[] {
 export function caseEmbed(
 	moderationCase: ModerationCase,
 	options: { includePrompt: boolean; appeal?: boolean },
+	t: Text,
 ): APIEmbed {
 	const { outcome } = moderationCase;
 	const kind = kindOf(outcome);
-	const what = modlogMessages.what[kind];
+	const what = t.modlogMessages.what[kind];
 	const includePrompt = options.includePrompt || Boolean(options.appeal);
 	const summary = options.appeal
-		? modlogMessages.appealSummary(moderationCase.requesterId)
-		: modlogMessages.summary[kind];
+		? t.modlogMessages.appealSummary(moderationCase.requesterId)
+		: t.modlogMessages.summary[kind];
 	const fields: APIEmbedField[] = [
-		{ name: modlogMessages.field.member, value: `<@${moderationCase.requesterId}>`, inline: true },
+		{ name: t.modlogMessages.field.member, value: `<@${moderationCase.requesterId}>`, inline: true },
 		{
-			name: modlogMessages.field.where,
-			value: modlogMessages.jumpLink(jumpLinkOf(moderationCase), moderationCase.channelId),
+			name: t.modlogMessages.field.where,
+			value: t.modlogMessages.jumpLink(jumpLinkOf(moderationCase), moderationCase.channelId),
 			inline: true,
 		},
 		{
-			name: modlogMessages.field.model,
+			name: t.modlogMessages.field.model,
 			value: `\`${truncate(moderationCase.model, MAX_IDENTIFIER_CHARS)}\``,
 			inline: true,
 		},
-		...outcomeFields(outcome),
+		...outcomeFields(outcome, t),
 	];
-	if (!includePrompt) fields.push({ name: modlogMessages.field.prompt, value: modlogMessages.promptOmitted });
-	const heading = `${summary}\n\n**${modlogMessages.field.prompt}**\n`;
+	if (!includePrompt) fields.push({ name: t.modlogMessages.field.prompt, value: t.modlogMessages.promptOmitted });
+	const heading = `${summary}\n\n**${t.modlogMessages.field.prompt}**\n`;
 	const description = includePrompt
-		? `${heading}${promptBlock(moderationCase.prompt, MAX_LOGGED_PROMPT_CHARS)}`
+		? `${heading}${promptBlock(moderationCase.prompt, MAX_LOGGED_PROMPT_CHARS, t)}`
 		: summary;
 	return {
 		title: truncate(
-			options.appeal ? modlogMessages.appealTitle(what) : modlogMessages.caseTitle(what),
+			options.appeal ? t.modlogMessages.appealTitle(what) : t.modlogMessages.caseTitle(what),
 			EMBED_LIMITS.title,
 		),
 		description: truncate(description, EMBED_LIMITS.description),
 		color: options.appeal ? COLORS.appeal : COLORS[outcome.kind],
 		fields,
-		footer: { text: modlogMessages.footer(moderationCase.id) },
+		footer: { text: t.modlogMessages.footer(moderationCase.id) },
 		timestamp: moderationCase.at,
 	};
 }
 
 /** The embed with one more line under "Moderator actions", dropping the oldest lines if the field would overflow. */
-export function withActionLine(embed: APIEmbed, line: string): APIEmbed {
-	const name = modlogMessages.field.actions;
+export function withActionLine(embed: APIEmbed, line: string, t: Text): APIEmbed {
+	const name = t.modlogMessages.field.actions;
 	const fields = embed.fields ?? [];
 	const previous = fields.find((field) => field.name === name)?.value.split("\n") ?? [];
 	const lines = [...previous, line];
@@ -225,6 +226,8 @@ export async function reportCase(
 	modlog: Settings["modlog"],
 ): Promise<void> {
 	const logger = deps.logger.child({ module: "modlog", case: moderationCase.id, guild: moderationCase.guildId });
+	// The log speaks the server's preferred language.
+	const t = serverText(deps.discord.guilds.cache.get(moderationCase.guildId));
 	try {
 		await saveCase(deps.store.keyv, moderationCase);
 		const posted = modlog.channelId
@@ -232,8 +235,8 @@ export async function reportCase(
 					deps,
 					{ guildId: moderationCase.guildId, channelId: modlog.channelId },
 					{
-						embeds: [caseEmbed(moderationCase, { includePrompt: modlog.includePrompts })],
-						components: [modActionButtons(moderationCase.id)],
+						embeds: [caseEmbed(moderationCase, { includePrompt: modlog.includePrompts }, t)],
+						components: [modActionButtons(moderationCase.id, [], t)],
 					},
 				)
 			: undefined;

@@ -12,7 +12,7 @@ import type { Deps } from "../../deps.js";
 import { getCase, type ModerationCase, saveCase } from "../../moderation/cases.js";
 import { serializeByKey } from "../../moderation/serializeByKey.js";
 import { MOD_TIMEOUT_MS, modActionButtons } from "../components.js";
-import { modlogMessages } from "../messages.js";
+import { serverText, type Text, textForDiscord } from "../i18n/textFor.js";
 import type { CustomId, ModAction } from "../routing/customIds.js";
 import { turnPlaceOf } from "../routing/turnRequests.js";
 import { caseEmbed, doneActionsOf, loggableError, postToModlog, withActionLine } from "./modlog.js";
@@ -45,49 +45,52 @@ async function channelOrNothing(deps: Deps, channelId: string): Promise<Channel 
 	}
 }
 
-async function appeal(interaction: ButtonInteraction, caseId: string, deps: Deps): Promise<string> {
+async function appeal(interaction: ButtonInteraction, caseId: string, deps: Deps, t: Text): Promise<string> {
 	const moderationCase = await getCase(deps.store.keyv, caseId);
-	if (!moderationCase) return modlogMessages.caseUnknown;
-	if (moderationCase.appealedAt) return modlogMessages.alreadyReported;
+	if (!moderationCase) return t.modlogMessages.caseUnknown;
+	if (moderationCase.appealedAt) return t.modlogMessages.alreadyReported;
 	const channel = interaction.channel ?? (await channelOrNothing(deps, moderationCase.channelId));
 	const modlogChannelId = channel ? (await settingsAt(deps, await turnPlaceOf(channel))).modlog.channelId : undefined;
-	if (!modlogChannelId) return modlogMessages.noModlog;
+	if (!modlogChannelId) return t.modlogMessages.noModlog;
+	// The log speaks the server's language; the member's answer, their own.
+	const log = serverText(interaction.guild);
 	const posted = await postToModlog(
 		deps,
 		{ guildId: moderationCase.guildId, channelId: modlogChannelId },
 		{
-			embeds: [caseEmbed(moderationCase, { includePrompt: true, appeal: true })],
-			components: [modActionButtons(caseId)],
+			embeds: [caseEmbed(moderationCase, { includePrompt: true, appeal: true }, log)],
+			components: [modActionButtons(caseId, [], log)],
 		},
 	);
-	if (!posted) return modlogMessages.modlogUnreachable;
+	if (!posted) return t.modlogMessages.modlogUnreachable;
 	await saveCase(deps.store.keyv, { ...moderationCase, appealedAt: new Date().toISOString() });
 	deps.logger.child({ module: "modlog" }).info({ case: caseId, guild: moderationCase.guildId }, "case appealed");
-	return modlogMessages.appealSent;
+	return t.modlogMessages.appealSent;
 }
 
 /** "Report a mistake": the member the case is about sends it, with the prompt, to the moderation log, once. */
 export async function handleAppeal(interaction: ButtonInteraction, caseId: string, deps: Deps): Promise<void> {
+	const t = textForDiscord(interaction.locale);
 	const moderationCase = await getCase(deps.store.keyv, caseId);
 	if (!moderationCase) {
-		await interaction.reply(privately(modlogMessages.caseUnknown));
+		await interaction.reply(privately(t.modlogMessages.caseUnknown));
 		return;
 	}
 	if (interaction.user.id !== moderationCase.requesterId) {
-		await interaction.reply(privately(modlogMessages.appealNotYours));
+		await interaction.reply(privately(t.modlogMessages.appealNotYours));
 		return;
 	}
 	await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-	const answer = await serially(`appeal:${caseId}`, () => appeal(interaction, caseId, deps));
+	const answer = await serially(`appeal:${caseId}`, () => appeal(interaction, caseId, deps, t));
 	await interaction.editReply({ content: answer, allowedMentions: { parse: [] } });
 }
 
 type ActionResult = { text: string; done: boolean };
 
-async function deleteOutput(deps: Deps, moderationCase: ModerationCase): Promise<ActionResult> {
-	if (moderationCase.messageIds.length === 0) return { text: modlogMessages.noOutput, done: false };
+async function deleteOutput(deps: Deps, moderationCase: ModerationCase, t: Text): Promise<ActionResult> {
+	if (moderationCase.messageIds.length === 0) return { text: t.modlogMessages.noOutput, done: false };
 	const channel = await channelOrNothing(deps, moderationCase.channelId);
-	if (!channel?.isTextBased()) return { text: modlogMessages.outputAlreadyGone, done: true };
+	if (!channel?.isTextBased()) return { text: t.modlogMessages.outputAlreadyGone, done: true };
 	let deleted = 0;
 	for (const messageId of moderationCase.messageIds) {
 		try {
@@ -97,17 +100,20 @@ async function deleteOutput(deps: Deps, moderationCase: ModerationCase): Promise
 			if (!isDiscordError(err, RESTJSONErrorCodes.UnknownMessage)) throw err;
 		}
 	}
-	return { text: deleted > 0 ? modlogMessages.outputDeleted(deleted) : modlogMessages.outputAlreadyGone, done: true };
+	return {
+		text: deleted > 0 ? t.modlogMessages.outputDeleted(deleted) : t.modlogMessages.outputAlreadyGone,
+		done: true,
+	};
 }
 
-async function lockThread(deps: Deps, moderationCase: ModerationCase, reason: string): Promise<ActionResult> {
+async function lockThread(deps: Deps, moderationCase: ModerationCase, reason: string, t: Text): Promise<ActionResult> {
 	const channel = await channelOrNothing(deps, moderationCase.channelId);
-	if (!channel) return { text: modlogMessages.threadGone, done: false };
-	if (!channel.isThread()) return { text: modlogMessages.notAThread, done: false };
+	if (!channel) return { text: t.modlogMessages.threadGone, done: false };
+	if (!channel.isThread()) return { text: t.modlogMessages.notAThread, done: false };
 	// Discord edits an archived thread only to unarchive it; lock it awake, then archive it.
 	if (channel.archived) await channel.setArchived(false, reason);
 	await channel.edit({ locked: true, archived: true, reason });
-	return { text: modlogMessages.threadLocked(channel.id), done: true };
+	return { text: t.modlogMessages.threadLocked(channel.id), done: true };
 }
 
 async function timeOutMember(
@@ -115,6 +121,7 @@ async function timeOutMember(
 	deps: Deps,
 	moderationCase: ModerationCase,
 	reason: string,
+	t: Text,
 ): Promise<ActionResult> {
 	const guild = interaction.guild ?? (await deps.discord.guilds.fetch(moderationCase.guildId));
 	try {
@@ -123,26 +130,27 @@ async function timeOutMember(
 			reason,
 		});
 	} catch (err) {
-		if (isDiscordError(err, RESTJSONErrorCodes.UnknownMember)) return { text: modlogMessages.memberGone, done: false };
+		if (isDiscordError(err, RESTJSONErrorCodes.UnknownMember))
+			return { text: t.modlogMessages.memberGone, done: false };
 		throw err;
 	}
-	return { text: modlogMessages.timedOut(moderationCase.requesterId, MOD_TIMEOUT_MINUTES), done: true };
+	return { text: t.modlogMessages.timedOut(moderationCase.requesterId, MOD_TIMEOUT_MINUTES), done: true };
 }
 
-/** Notes who did what on the log message and disables that action's button; best effort. */
-async function noteOnLog(interaction: ButtonInteraction, action: ModAction, caseId: string): Promise<void> {
+/** Notes who did what on the log message (in the server's language, `t`) and disables that action's button; best effort. */
+async function noteOnLog(interaction: ButtonInteraction, action: ModAction, caseId: string, t: Text): Promise<void> {
 	await serially(`log:${interaction.message.id}`, async () => {
 		const message = await interaction.message.fetch();
 		const [embed] = message.embeds.map((existing) => existing.toJSON());
-		const line = modlogMessages.actionLine[action](
+		const line = t.modlogMessages.actionLine[action](
 			interaction.user.id,
 			Math.floor(Date.now() / 1_000),
 			MOD_TIMEOUT_MINUTES,
 		);
 		const done = [...new Set([...doneActionsOf(message.components.map((row) => row.toJSON())), action])];
 		await message.edit({
-			embeds: embed ? [withActionLine(embed, line)] : [],
-			components: [modActionButtons(caseId, done)],
+			embeds: embed ? [withActionLine(embed, line, t)] : [],
+			components: [modActionButtons(caseId, done, t)],
 			allowedMentions: { parse: [] },
 		});
 	});
@@ -154,32 +162,33 @@ export async function handleModAction(
 	{ action, caseId }: Extract<CustomId, { kind: "modAction" }>,
 	deps: Deps,
 ): Promise<void> {
-	const permission = modlogMessages.permission[action];
+	const t = textForDiscord(interaction.locale);
+	const permission = t.modlogMessages.permission[action];
 	if (!interaction.inGuild() || !interaction.memberPermissions?.has(ACTION_PERMISSIONS[action])) {
-		await interaction.reply(privately(modlogMessages.actionNotAllowed(permission)));
+		await interaction.reply(privately(t.modlogMessages.actionNotAllowed(permission)));
 		return;
 	}
 	const moderationCase = await getCase(deps.store.keyv, caseId);
 	if (!moderationCase || moderationCase.guildId !== interaction.guildId) {
-		await interaction.reply(privately(modlogMessages.caseUnknown));
+		await interaction.reply(privately(t.modlogMessages.caseUnknown));
 		return;
 	}
 	await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-	const reason = modlogMessages.auditReason(caseId, interaction.user.username, interaction.user.id);
+	const reason = t.modlogMessages.auditReason(caseId, interaction.user.username, interaction.user.id);
 	let result: ActionResult;
 	try {
-		if (action === "delete") result = await deleteOutput(deps, moderationCase);
-		else if (action === "lock") result = await lockThread(deps, moderationCase, reason);
-		else result = await timeOutMember(interaction, deps, moderationCase, reason);
+		if (action === "delete") result = await deleteOutput(deps, moderationCase, t);
+		else if (action === "lock") result = await lockThread(deps, moderationCase, reason, t);
+		else result = await timeOutMember(interaction, deps, moderationCase, reason, t);
 	} catch (err) {
 		if (!isDiscordError(err, RESTJSONErrorCodes.MissingPermissions, RESTJSONErrorCodes.MissingAccess)) throw err;
-		result = { text: modlogMessages.botLacks(permission), done: false };
+		result = { text: t.modlogMessages.botLacks(permission), done: false };
 	}
 	const logger = deps.logger.child({ module: "modlog" });
 	logger.info({ case: caseId, action, moderator: interaction.user.id, done: result.done }, "moderator quick action");
 	await interaction.editReply({ content: result.text, allowedMentions: { parse: [] } });
 	if (result.done) {
-		await noteOnLog(interaction, action, caseId).catch((err: unknown) =>
+		await noteOnLog(interaction, action, caseId, serverText(interaction.guild)).catch((err: unknown) =>
 			logger.warn({ err: loggableError(err), case: caseId }, "could not note the action on the log message"),
 		);
 	}

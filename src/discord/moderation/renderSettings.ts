@@ -3,13 +3,13 @@ import { type APIEmbed, type APIEmbedField, escapeMarkdown } from "discord.js";
 import type { EffectiveSettings, SettingOrigin } from "../../moderation/mergeSettings.js";
 import type { Settings } from "../../moderation/settings.js";
 import { SAFETY_KEYS, type SettingKey } from "../../moderation/validateSetting.js";
-import { blocklistReason, settingsMessages } from "../messages.js";
+import type { Text } from "../i18n/textFor.js";
 import { EMBED_LIMITS } from "./embedLimits.js";
 
 const MAX_ROLES_SHOWN = 10;
 const MAX_REASON_SHOWN = 80;
 
-type Section = keyof typeof settingsMessages.view.sections;
+type Section = keyof Text["settingsMessages"]["view"]["sections"];
 
 const SECTIONS: readonly (readonly [Section, readonly SettingKey[]])[] = [
 	["model", ["model"]],
@@ -24,22 +24,22 @@ const SECTIONS: readonly (readonly [Section, readonly SettingKey[]])[] = [
 
 const inlineCode = (text: string) => `\`${text.replaceAll("`", "ˋ")}\``;
 
-function roleList(value: unknown, empty: string): string {
+function roleList(value: unknown, empty: string, t: Text): string {
 	const ids = Array.isArray(value) ? value.map(String) : [];
 	if (ids.length === 0) return empty;
 	const shown = ids.slice(0, MAX_ROLES_SHOWN).map((id) => `<@&${id}>`);
 	const hidden = ids.length - shown.length;
-	return hidden > 0 ? `${shown.join(" ")} ${settingsMessages.values.moreRoles(hidden)}` : shown.join(" ");
+	return hidden > 0 ? `${shown.join(" ")} ${t.settingsMessages.values.moreRoles(hidden)}` : shown.join(" ");
 }
 
 /** A setting's value as moderators read it: roles and channels as mentions, 0 as "off" or "unlimited", minutes as days. */
-export function formatSettingValue(key: SettingKey, value: unknown): string {
-	const words = settingsMessages.values;
+export function formatSettingValue(key: SettingKey, value: unknown, t: Text): string {
+	const words = t.settingsMessages.values;
 	switch (key) {
 		case "access.allowedRoles":
-			return roleList(value, words.everyone);
+			return roleList(value, words.everyone, t);
 		case "access.deniedRoles":
-			return roleList(value, words.noRoles);
+			return roleList(value, words.noRoles, t);
 		case "modlog.channelId":
 			return typeof value === "string" ? `<#${value}>` : words.off;
 		case "modlog.includePrompts":
@@ -66,8 +66,8 @@ export function effectiveValue(settings: Settings, key: SettingKey): unknown {
 }
 
 /** Where a value came from, in words: "server", "preset strict", "channel, capped by the bot's operator". */
-export function describeOrigin(origin: SettingOrigin, key?: SettingKey): string {
-	const words = settingsMessages.origins;
+export function describeOrigin(origin: SettingOrigin, t: Text, key?: SettingKey): string {
+	const words = t.settingsMessages.origins;
 	const preset = origin.preset ?? "standard";
 	const base =
 		origin.source !== "preset"
@@ -79,51 +79,53 @@ export function describeOrigin(origin: SettingOrigin, key?: SettingKey): string 
 }
 
 /** Joins lines up to `max` characters, replacing the lines that do not fit with "… and N more". */
-export function fitLines(lines: readonly string[], max: number = EMBED_LIMITS.fieldValue): string {
+export function fitLines(lines: readonly string[], t: Text, max: number = EMBED_LIMITS.fieldValue): string {
 	const all = lines.join("\n");
 	if (all.length <= max) return all;
 	const kept: string[] = [];
 	for (const [index, line] of lines.entries()) {
-		const suffix = settingsMessages.view.more(lines.length - index - 1);
+		const suffix = t.settingsMessages.view.more(lines.length - index - 1);
 		const candidate = [...kept, line, ...(index < lines.length - 1 ? [suffix] : [])].join("\n");
 		if (candidate.length > max) break;
 		kept.push(line);
 	}
-	const more = settingsMessages.view.more(lines.length - kept.length);
+	const more = t.settingsMessages.view.more(lines.length - kept.length);
 	return [...kept, more].join("\n").slice(0, max);
 }
 
-function blocklistField({ settings, blocklistOrigins }: EffectiveSettings): string {
-	if (settings.blocklist.length === 0) return settingsMessages.view.emptyBlocklist;
+function blocklistField({ settings, blocklistOrigins }: EffectiveSettings, t: Text): string {
+	if (settings.blocklist.length === 0) return t.settingsMessages.view.emptyBlocklist;
 	const lines = settings.blocklist.map((entry, index) => {
 		const origin = blocklistOrigins[index];
-		const why = blocklistReason(entry);
+		const why = t.blocklistReason(entry);
 		const reason = why ? ` · ${escapeMarkdown(why.slice(0, MAX_REASON_SHOWN))}` : "";
-		return `${inlineCode(entry.pattern)} (${origin ? describeOrigin(origin) : settingsMessages.origins.default})${reason}`;
+		return `${inlineCode(entry.pattern)} (${origin ? describeOrigin(origin, t) : t.settingsMessages.origins.default})${reason}`;
 	});
-	return fitLines(lines);
+	return fitLines(lines, t);
 }
 
 /** The embed /settings view shows: every key with its effective value and origin, grouped, within Discord's limits. */
 export function renderSettings(
 	effective: EffectiveSettings,
 	where: { channelId: string; threadId?: string; ageRestricted: boolean },
+	t: Text,
 ): APIEmbed {
 	const { settings, origins } = effective;
 	const fields: APIEmbedField[] = SECTIONS.map(([section, keys]) => ({
-		name: settingsMessages.view.sections[section],
+		name: t.settingsMessages.view.sections[section],
 		value: fitLines(
 			keys.map(
 				(key) =>
-					`${inlineCode(key)} **${formatSettingValue(key, effectiveValue(settings, key))}** · ${describeOrigin(origins[key], key)}`,
+					`${inlineCode(key)} **${formatSettingValue(key, effectiveValue(settings, key), t)}** · ${describeOrigin(origins[key], t, key)}`,
 			),
+			t,
 		),
 	}));
-	fields.push({ name: settingsMessages.view.sections.blocklist, value: blocklistField(effective) });
+	fields.push({ name: t.settingsMessages.view.sections.blocklist, value: blocklistField(effective, t) });
 	return {
-		title: settingsMessages.view.title,
-		description: settingsMessages.view.description(where),
+		title: t.settingsMessages.view.title,
+		description: t.settingsMessages.view.description(where),
 		fields,
-		footer: { text: settingsMessages.view.footer },
+		footer: { text: t.settingsMessages.view.footer },
 	};
 }

@@ -1,7 +1,7 @@
 // src/discord/moderation/renderUsage.ts: the /usage answer: a member's and the server's images today, and for moderators who used them.
 import type { UsageToday } from "../../moderation/quotas.js";
 import type { DayReport } from "../../moderation/usageLedger.js";
-import { usageMessages } from "../messages.js";
+import type { Text } from "../i18n/textFor.js";
 
 /** Discord's `<t:unix>` timestamps take whole seconds. */
 export const unixSeconds = (iso: string): number => Math.floor(Date.parse(iso) / 1_000);
@@ -11,18 +11,18 @@ export const unixSeconds = (iso: string): number => Math.floor(Date.parse(iso) /
  * the timestamp in each reader's time zone). `report` (for members with Manage Server) adds the top users and the
  * estimated cost.
  */
-export function renderUsage(usage: UsageToday, report?: DayReport): string {
+export function renderUsage(usage: UsageToday, t: Text, report?: DayReport): string {
 	const lines = [
-		usageMessages.member(usageMessages.allowance(usage.member)),
-		usageMessages.server(usageMessages.allowance(usage.server)),
-		usageMessages.resets(unixSeconds(usage.resetsAt)),
+		t.usageMessages.member(t.usageMessages.allowance(usage.member)),
+		t.usageMessages.server(t.usageMessages.allowance(usage.server)),
+		t.usageMessages.resets(unixSeconds(usage.resetsAt)),
 	];
 	if (report) {
 		const users = report.users.map((user, index) =>
-			usageMessages.topUser(index + 1, user.userId, user.images, user.usd),
+			t.usageMessages.topUser(index + 1, user.userId, user.images, user.usd),
 		);
-		lines.push("", usageMessages.topUsers, ...(users.length > 0 ? users : [usageMessages.noUsersYet]));
-		lines.push("", usageMessages.cost(report.usd, report.images));
+		lines.push("", t.usageMessages.topUsers, ...(users.length > 0 ? users : [t.usageMessages.noUsersYet]));
+		lines.push("", t.usageMessages.cost(report.usd, report.images));
 	}
 	return lines.join("\n");
 }

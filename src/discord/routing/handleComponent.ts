@@ -3,7 +3,7 @@ import { type ButtonInteraction, MessageFlags, PermissionFlagsBits } from "disco
 import { startTurn } from "../../conversation/startTurn.js";
 import type { Deps } from "../../deps.js";
 import { instructionModal } from "../components.js";
-import { labels, messages } from "../messages.js";
+import { textForDiscord } from "../i18n/textFor.js";
 import { handleAppeal, handleModAction } from "../moderation/modlogActions.js";
 import { channelView } from "../turns/channelView.js";
 import { describeResult, forgetHistory, undoLast, undoneNotice, versionsOf } from "../turns/turnActions.js";
@@ -18,16 +18,17 @@ const privately = (content: string) =>
 	({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }) as const;
 
 async function onTurnButton(interaction: ButtonInteraction, id: TurnButton, deps: Deps): Promise<void> {
+	const t = textForDiscord(interaction.locale);
 	const channel = interaction.channel as TurnChannel | null;
 	const conversation = await deps.store.getConversation(id.conversationId);
 	if (!channel || !conversation) {
-		await interaction.reply(privately(messages.notAConversation));
+		await interaction.reply(privately(t.messages.notAConversation));
 		return;
 	}
 	const latest = conversation.exchanges.at(-1);
 	switch (id.action) {
 		case "info": {
-			await interaction.reply(privately(describeResult(conversation, id.turn) ?? messages.notInHistory));
+			await interaction.reply(privately(describeResult(conversation, id.turn, t) ?? t.messages.notInHistory));
 			return;
 		}
 		case "delete": {
@@ -35,7 +36,7 @@ async function onTurnButton(interaction: ButtonInteraction, id: TurnButton, deps
 				interaction.user.id === id.requesterId ||
 				interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages);
 			if (!mayDelete) {
-				await interaction.reply(privately(messages.deleteNotAllowed));
+				await interaction.reply(privately(t.messages.deleteNotAllowed));
 				return;
 			}
 			await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -43,7 +44,7 @@ async function onTurnButton(interaction: ButtonInteraction, id: TurnButton, deps
 			for (const messageId of exchange?.messageIds ?? [interaction.message.id]) {
 				await channel.messages.delete(messageId).catch(() => undefined);
 			}
-			await interaction.editReply(messages.deleted);
+			await interaction.editReply(t.messages.deleted);
 			return;
 		}
 		default:
@@ -52,13 +53,14 @@ async function onTurnButton(interaction: ButtonInteraction, id: TurnButton, deps
 	if (id.action === "edit") {
 		// A result whose commit is still in flight has a turn number above the stored latest: it is the newest.
 		if (latest && id.turn < latest.turn) {
-			await interaction.reply(privately(messages.staleButton(versionsOf(latest))));
+			await interaction.reply(privately(t.messages.staleButton(versionsOf(latest))));
 			return;
 		}
 		await interaction.showModal(
 			instructionModal(
 				encodeCustomId({ kind: "editModal", conversationId: id.conversationId, turn: id.turn }),
-				labels.editThisImageTitle,
+				t.labels.editThisImageTitle,
+				t,
 			),
 		);
 		return;
@@ -67,7 +69,7 @@ async function onTurnButton(interaction: ButtonInteraction, id: TurnButton, deps
 	if (id.action === "reroll") {
 		const logger = deps.logger.child({ module: "turn", entry: "reroll" });
 		const requesterId = interaction.user.id;
-		const view = () => channelView(channel, logger, { requesterId });
+		const view = () => channelView(channel, logger, { requesterId, text: t });
 		const outcome = await startTurn(
 			deps,
 			{
@@ -91,12 +93,12 @@ async function onTurnButton(interaction: ButtonInteraction, id: TurnButton, deps
 	await interaction.deferUpdate();
 	const result = await undoLast(deps, id.conversationId, id.turn);
 	if (result.kind === "stale") {
-		await interaction.followUp(privately(messages.staleButton(versionsOf(result.conversation.exchanges.at(-1)))));
+		await interaction.followUp(privately(t.messages.staleButton(versionsOf(result.conversation.exchanges.at(-1)))));
 	} else if (result.kind === "empty") {
-		await interaction.followUp(privately(messages.nothingToUndo));
+		await interaction.followUp(privately(t.messages.nothingToUndo));
 	} else {
 		await channel.send({
-			content: await undoneNotice(channel, interaction.user.id, result),
+			content: await undoneNotice(channel, interaction.user.id, result, t),
 			allowedMentions: { parse: [] },
 		});
 	}
@@ -104,35 +106,36 @@ async function onTurnButton(interaction: ButtonInteraction, id: TurnButton, deps
 
 /** Routes a button press by its custom id; every state it needs comes from the id and the store. */
 export async function handleButton(interaction: ButtonInteraction, id: CustomId, deps: Deps): Promise<void> {
+	const t = textForDiscord(interaction.locale);
 	switch (id.kind) {
 		case "turn":
 			return onTurnButton(interaction, id, deps);
 		case "cancel": {
 			if (interaction.user.id !== id.requesterId) {
-				await interaction.reply(privately(messages.cancelNotYours));
+				await interaction.reply(privately(t.messages.cancelNotYours));
 				return;
 			}
 			const cancelled = deps.turns.cancel(id.conversationId, id.ticket);
 			await interaction.update({
-				content: cancelled ? messages.cancelled : messages.notQueuedAnymore,
+				content: cancelled ? t.messages.cancelled : t.messages.notQueuedAnymore,
 				components: [],
 			});
 			return;
 		}
 		case "forget": {
 			if (!id.confirmed) {
-				await interaction.update({ content: messages.forgetKept, components: [] });
+				await interaction.update({ content: t.messages.forgetKept, components: [] });
 				return;
 			}
 			await interaction.deferUpdate();
 			const cleared = await forgetHistory(deps, id.conversationId);
 			await interaction.editReply({
-				content: cleared ? messages.historyCleared : messages.notAConversation,
+				content: cleared ? t.messages.historyCleared : t.messages.notAConversation,
 				components: [],
 			});
 			if (cleared && interaction.channel?.isSendable()) {
 				await interaction.channel.send({
-					content: messages.forgotten(interaction.user.id),
+					content: t.messages.forgotten(interaction.user.id),
 					allowedMentions: { parse: [] },
 				});
 			}

@@ -2,6 +2,7 @@
 import type { ChatInputCommandInteraction, Interaction, MessageContextMenuCommandInteraction } from "discord.js";
 import type { Deps } from "../../deps.js";
 import { CodedError } from "../../errors.js";
+import { rememberLocale, textForDiscord } from "../i18n/textFor.js";
 import { parseCustomId } from "./customIds.js";
 import { describeError } from "./describeError.js";
 import { handleButton } from "./handleComponent.js";
@@ -48,10 +49,17 @@ export async function handleInteraction(interaction: Interaction, deps: Deps, co
 	const target = route(interaction, deps, commands);
 	if (!target || !interaction.isRepliable()) return;
 	const logger = deps.logger.child({ module: "interaction", command: target.name });
+	// The member's language in this conversation, for their later plain messages there (which carry no locale).
+	if (interaction.channel?.isThread() || interaction.channel?.isDMBased()) {
+		const where = { conversationId: interaction.channel.id, userId: interaction.user.id };
+		void rememberLocale(deps.store.keyv, { ...where, discordLocale: interaction.locale }).catch((err: unknown) =>
+			logger.debug({ err }, "could not remember the member's locale"),
+		);
+	}
 	try {
 		await target.run();
 	} catch (err) {
-		const described = describeError(err, deps.config.gemini.model);
+		const described = describeError(err, deps.config.gemini.model, textForDiscord(interaction.locale));
 		const fields = { ref: described.ref, kind: described.kind, user: interaction.user.id };
 		if (err instanceof CodedError) logger.info(fields, "interaction refused");
 		else logger[described.level]({ ...fields, err }, "interaction failed");

@@ -5,7 +5,7 @@ import { startTurn } from "../../conversation/startTurn.js";
 import type { TurnOutcome, TurnPorts } from "../../conversation/turnRequest.js";
 import type { Deps } from "../../deps.js";
 import { PolicyDenied } from "../../moderation/policyErrors.js";
-import { messages } from "../messages.js";
+import { memberText, type Text, textForDiscord } from "../i18n/textFor.js";
 import { branchThread } from "../turns/branchThread.js";
 import { channelView } from "../turns/channelView.js";
 import { sendAll } from "../turns/sendAll.js";
@@ -20,10 +20,10 @@ function promptOf(message: Message): string {
 }
 
 /** DMs a refusal to the author and marks their message with 🚫; false when their DMs are closed. */
-async function tellPrivately(message: Message, text: string): Promise<boolean> {
+async function tellPrivately(message: Message, text: string, t: Text): Promise<boolean> {
 	try {
 		await message.author.send({
-			content: messages.aboutYourMessage(text, message.url),
+			content: t.messages.aboutYourMessage(text, message.url),
 			allowedMentions: { parse: [] },
 		});
 	} catch {
@@ -34,13 +34,19 @@ async function tellPrivately(message: Message, text: string): Promise<boolean> {
 }
 
 /** Tells the member what the pipeline did not already show: a policy refusal privately, anything else as a reply. */
-async function answer(message: Message, channel: TurnChannel, outcome: TurnOutcome, model: string): Promise<void> {
+async function answer(
+	message: Message,
+	channel: TurnChannel,
+	outcome: TurnOutcome,
+	model: string,
+	t: Text,
+): Promise<void> {
 	// A bot thread without a conversation is not ours to talk in (it was forgotten or never held one).
 	if (outcome.kind === "notAConversation") return;
-	const text = outcomeText(outcome, model);
+	const text = outcomeText(outcome, model, t);
 	if (!text) return;
 	const isPolicy = outcome.kind === "refused" && outcome.refusal instanceof PolicyDenied;
-	if (isPolicy && channel.type !== ChannelType.DM && (await tellPrivately(message, text))) return;
+	if (isPolicy && channel.type !== ChannelType.DM && (await tellPrivately(message, text, t))) return;
 	await sendAll(channel, [{ content: text, files: [] }], message.id);
 }
 
@@ -60,12 +66,19 @@ export async function handleMessage(message: Message, deps: Deps): Promise<void>
 	}));
 	const text = promptOf(message);
 	if (!text && attachments.length === 0) return;
+	// A plain message carries no locale: the member's language in this thread, else the server's.
+	const guild = "guild" in channel ? channel.guild : null;
+	const t = await memberText(deps.store.keyv, { id: channel.id, guild }, message.author.id).catch(() =>
+		textForDiscord(guild?.preferredLocale),
+	);
 	// A turn that cannot start (the store unreachable, say) is answered like any failure, never left unanswered.
-	const outcome = await takeTurn(message, deps, turnChannel, attachments, text).catch((error: unknown): TurnOutcome => {
-		deps.logger.warn({ err: error, module: "turn", entry: "message" }, "turn could not start");
-		return { kind: "failed", error, shown: false };
-	});
-	await answer(message, turnChannel, outcome, deps.config.gemini.model);
+	const outcome = await takeTurn(message, deps, turnChannel, attachments, text, t).catch(
+		(error: unknown): TurnOutcome => {
+			deps.logger.warn({ err: error, module: "turn", entry: "message" }, "turn could not start");
+			return { kind: "failed", error, shown: false };
+		},
+	);
+	await answer(message, turnChannel, outcome, deps.config.gemini.model, t);
 }
 
 /** Starts the turn a message asks for: the next turn of its thread, or a DM's first. */
@@ -75,6 +88,7 @@ async function takeTurn(
 	turnChannel: TurnChannel,
 	attachments: AttachmentInfo[],
 	text: string,
+	t: Text,
 ): Promise<TurnOutcome> {
 	const channel = message.channel;
 	const isDm = channel.type === ChannelType.DM;
@@ -83,12 +97,12 @@ async function takeTurn(
 	const startsDm = isDm && !(await deps.store.getConversation(channel.id));
 	const ports: TurnPorts = {
 		accepted: async () => undefined,
-		open: async () => channelView(turnChannel, logger, { requesterId, replyTo: message.id }),
-		view: () => channelView(turnChannel, logger, { requesterId, replyTo: message.id }),
+		open: async () => channelView(turnChannel, logger, { requesterId, text: t, replyTo: message.id }),
+		view: () => channelView(turnChannel, logger, { requesterId, text: t, replyTo: message.id }),
 		async branch(from) {
 			if (!channel.isThread()) return undefined;
-			const thread = await branchThread(channel, from, requesterId, message.id);
-			return thread && channelView(thread, logger, { requesterId, title: thread.name });
+			const thread = await branchThread(channel, from, requesterId, message.id, t);
+			return thread && channelView(thread, logger, { requesterId, text: t, title: thread.name });
 		},
 	};
 	return startTurn(
@@ -104,7 +118,7 @@ async function takeTurn(
 			text,
 			attachments,
 			target: startsDm
-				? { kind: "start", title: threadTitle(text) }
+				? { kind: "start", title: threadTitle(text, "", t.labels.untitledThread) }
 				: {
 						kind: "continue",
 						conversationId: channel.id,

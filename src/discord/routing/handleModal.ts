@@ -4,7 +4,7 @@ import type { AttachmentInfo } from "../../conversation/prepareTurn.js";
 import { startTurn } from "../../conversation/startTurn.js";
 import type { TurnPorts } from "../../conversation/turnRequest.js";
 import type { Deps } from "../../deps.js";
-import { auditReasons, messages } from "../messages.js";
+import { textForDiscord } from "../i18n/textFor.js";
 import { channelView } from "../turns/channelView.js";
 import { openThread, threadParentOf } from "../turns/openThread.js";
 import { threadTitle } from "../turns/threadTitle.js";
@@ -25,10 +25,11 @@ export function imageAttachmentsOf(message: {
 }
 
 async function onEditModal(interaction: ModalSubmitInteraction, conversationId: string, deps: Deps): Promise<void> {
+	const t = textForDiscord(interaction.locale);
 	const instruction = interaction.fields.getTextInputValue("instruction").trim();
 	const channel = interaction.channel as TurnChannel | null;
 	if (!channel || channel.id !== conversationId) {
-		await interaction.reply({ content: messages.notAConversation, flags: MessageFlags.Ephemeral });
+		await interaction.reply({ content: t.messages.notAConversation, flags: MessageFlags.Ephemeral });
 		return;
 	}
 	const logger = deps.logger.child({ module: "turn", entry: "editModal" });
@@ -37,14 +38,14 @@ async function onEditModal(interaction: ModalSubmitInteraction, conversationId: 
 	const ports: TurnPorts = {
 		async accepted() {
 			const response = await interaction.reply({
-				content: messages.edited(requesterId, instruction),
+				content: t.messages.edited(requesterId, instruction),
 				allowedMentions: { parse: [] },
 				withResponse: true,
 			});
 			replyTo = response.resource?.message?.id;
 		},
-		open: async () => channelView(channel, logger, { requesterId }),
-		view: () => channelView(channel, logger, { requesterId, ...(replyTo ? { replyTo } : {}) }),
+		open: async () => channelView(channel, logger, { requesterId, text: t }),
+		view: () => channelView(channel, logger, { requesterId, text: t, ...(replyTo ? { replyTo } : {}) }),
 		branch: async () => undefined,
 	};
 	const outcome = await startTurn(
@@ -68,6 +69,7 @@ async function onEditImageModal(
 	messageId: string,
 	deps: Deps,
 ): Promise<void> {
+	const t = textForDiscord(interaction.locale);
 	const instruction = interaction.fields.getTextInputValue("instruction").trim();
 	const source = await interaction.client.channels.fetch(channelId);
 	if (!source?.isTextBased()) throw new Error("source channel not readable");
@@ -76,35 +78,35 @@ async function onEditImageModal(
 	const parent = threadParentOf(source);
 	// Checked before the pipeline reserves anything: with nowhere to open a thread, there is no turn to hold a slot for.
 	if (!isDm && !parent) {
-		await interaction.reply({ content: messages.notInConversation, flags: MessageFlags.Ephemeral });
+		await interaction.reply({ content: t.messages.notInConversation, flags: MessageFlags.Ephemeral });
 		return;
 	}
 	const logger = deps.logger.child({ module: "turn", entry: "editImage" });
 	const requesterId = interaction.user.id;
 	const dmHasConversation = isDm && Boolean(await deps.store.getConversation(source.id));
-	const title = threadTitle(instruction, "✏️ ");
+	const title = threadTitle(instruction, "✏️ ", t.labels.untitledThread);
 	const ports: TurnPorts = {
 		accepted: () => interaction.deferReply({ flags: MessageFlags.Ephemeral }).then(() => undefined),
 		async open({ settings }) {
 			if (isDm || !parent) {
-				await interaction.editReply(messages.editStarted(source.id));
-				return channelView(source as TurnChannel, logger, { requesterId });
+				await interaction.editReply(t.messages.editStarted(source.id));
+				return channelView(source as TurnChannel, logger, { requesterId, text: t });
 			}
 			const thread = await openThread(parent, title, {
-				reason: auditReasons.editImage,
+				reason: t.auditReasons.editImage,
 				memberId: requesterId,
 				threads: settings.threads,
 			});
 			await thread.send({
-				content: `${messages.edited(requesterId, instruction)}\n-# ${message.url}`,
+				content: `${t.messages.edited(requesterId, instruction)}\n-# ${message.url}`,
 				allowedMentions: { parse: [] },
 			});
-			await interaction.editReply(messages.editStarted(thread.id));
-			return channelView(thread, logger, { requesterId, title: thread.name });
+			await interaction.editReply(t.messages.editStarted(thread.id));
+			return channelView(thread, logger, { requesterId, text: t, title: thread.name });
 		},
 		view: (id) => {
-			void interaction.editReply(messages.editStarted(id)).catch(() => undefined);
-			return channelView(source as TurnChannel, logger, { requesterId });
+			void interaction.editReply(t.messages.editStarted(id)).catch(() => undefined);
+			return channelView(source as TurnChannel, logger, { requesterId, text: t });
 		},
 		branch: async () => undefined,
 	};

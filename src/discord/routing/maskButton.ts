@@ -3,7 +3,7 @@ import { type ButtonInteraction, ChannelType, MessageFlags } from "discord.js";
 import { dropPendingMask, pendingJob } from "../../conversation/backgroundTurn.js";
 import { startTurn } from "../../conversation/startTurn.js";
 import type { Deps } from "../../deps.js";
-import { backgroundMessages } from "../messages.js";
+import { textForDiscord } from "../i18n/textFor.js";
 import { backgroundPorts } from "../turns/backgroundPorts.js";
 import { threadParentOf } from "../turns/openThread.js";
 import { threadTitle } from "../turns/threadTitle.js";
@@ -20,15 +20,16 @@ export async function onMaskButton(
 	id: Extract<CustomId, { kind: "mask" }>,
 	deps: Deps,
 ): Promise<void> {
+	const t = textForDiscord(interaction.locale);
 	if (interaction.user.id !== id.requesterId) {
-		await interaction.reply(privately(backgroundMessages.previewNotYours));
+		await interaction.reply(privately(t.backgroundMessages.previewNotYours));
 		return;
 	}
 	const pending = await pendingJob(deps, id.jobId);
 	if (!id.use || !pending) {
 		if (pending) await dropPendingMask(deps, id.jobId);
 		await interaction.update({
-			content: pending ? backgroundMessages.previewCancelled : backgroundMessages.previewExpired,
+			content: pending ? t.backgroundMessages.previewCancelled : t.backgroundMessages.previewExpired,
 			files: [],
 			attachments: [],
 			components: [],
@@ -41,7 +42,7 @@ export async function onMaskButton(
 	const parent = dm ? undefined : threadParentOf(channel);
 	if (!channel || (!dm && !parent)) return;
 	const existing = dm ? await deps.store.getConversation(channel.id) : undefined;
-	const title = threadTitle(pending.prompt);
+	const title = threadTitle(pending.prompt, "", t.labels.untitledThread);
 	const logger = deps.logger.child({ module: "turn", entry: "background" });
 	const outcome = await startTurn(
 		deps,
@@ -54,7 +55,7 @@ export async function onMaskButton(
 			background: pending.job,
 			target: existing ? { kind: "continue", conversationId: channel.id } : { kind: "start", title },
 		},
-		backgroundPorts(interaction, { ...(parent ? { parent } : {}), ...(dm ? { dm } : {}) }, title, logger),
+		backgroundPorts(interaction, { ...(parent ? { parent } : {}), ...(dm ? { dm } : {}) }, title, logger, t),
 	);
 	await answerOutcome(interaction, outcome, existing?.model ?? deps.config.gemini.model);
 }

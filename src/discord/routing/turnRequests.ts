@@ -9,7 +9,7 @@ import {
 } from "discord.js";
 import type { TurnAsker, TurnPlace } from "../../conversation/admit.js";
 import type { TurnOutcome } from "../../conversation/turnRequest.js";
-import { messages } from "../messages.js";
+import { type Text, textForDiscord } from "../i18n/textFor.js";
 import { versionsOf } from "../turns/turnActions.js";
 import { placeOf } from "./channelSettings.js";
 import { describeError } from "./describeError.js";
@@ -43,18 +43,18 @@ export function askerOf(from: {
 }
 
 /** The line an outcome needs, when the pipeline did not already show it in the conversation's channel. */
-export function outcomeText(outcome: TurnOutcome, model: string): string | undefined {
+export function outcomeText(outcome: TurnOutcome, model: string, t: Text): string | undefined {
 	switch (outcome.kind) {
 		case "refused":
-			return describeError(outcome.refusal, model).text;
+			return describeError(outcome.refusal, model, t).text;
 		case "failed":
-			return outcome.shown ? undefined : describeError(outcome.error, model).text;
+			return outcome.shown ? undefined : describeError(outcome.error, model, t).text;
 		case "stopping":
-			return messages.restarting;
+			return t.messages.restarting;
 		case "notAConversation":
-			return messages.notAConversation;
+			return t.messages.notAConversation;
 		case "stale":
-			return messages.staleButton(versionsOf(outcome.latest));
+			return t.messages.staleButton(versionsOf(outcome.latest));
 		case "done":
 		case "cancelled":
 			return undefined;
@@ -70,7 +70,7 @@ export async function answerOutcome(
 	outcome: TurnOutcome,
 	model: string,
 ): Promise<void> {
-	const text = outcomeText(outcome, model);
+	const text = outcomeText(outcome, model, textForDiscord(interaction.locale));
 	if (!text) return;
 	const payload = { content: text, allowedMentions: { parse: [] } };
 	if (!interaction.deferred && !interaction.replied) {

@@ -2,7 +2,7 @@
 import type { Channel, ThreadChannel } from "discord.js";
 import type { Conversation } from "../../conversation/types.js";
 import type { Settings } from "../../moderation/settings.js";
-import { auditReasons, messages } from "../messages.js";
+import type { Text } from "../i18n/textFor.js";
 import { openThread, threadParentOf } from "./openThread.js";
 import { threadTitle } from "./threadTitle.js";
 import { versionsOf } from "./turnActions.js";
@@ -13,18 +13,19 @@ export async function branchThread(
 	branch: { conversation: Conversation; index: number; settings: Settings },
 	requesterId: string,
 	replyTo: string,
+	t: Text,
 ): Promise<ThreadChannel | undefined> {
 	const parent = threadParentOf(original as Channel);
 	if (!parent) return undefined;
 	const version = versionsOf(branch.conversation.exchanges[branch.index]);
 	const thread = await openThread(parent, threadTitle(branch.conversation.title, "⑂ "), {
-		reason: auditReasons.branch,
+		reason: t.auditReasons.branch,
 		memberId: requesterId,
 		threads: branch.settings.threads,
 	});
-	await thread.send({ content: messages.branchedFrom(original.id, version), allowedMentions: { parse: [] } });
+	await thread.send({ content: t.messages.branchedFrom(original.id, version), allowedMentions: { parse: [] } });
 	await original.send({
-		content: messages.branched(thread.id, version),
+		content: t.messages.branched(thread.id, version),
 		reply: { messageReference: replyTo, failIfNotExists: false },
 		allowedMentions: { parse: [], repliedUser: false },
 	});

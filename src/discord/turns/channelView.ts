@@ -3,7 +3,7 @@ import type { Message } from "discord.js";
 import type { TurnView } from "../../conversation/turnRequest.js";
 import type { Logger } from "../../logger.js";
 import { cancelButton } from "../components.js";
-import { messages } from "../messages.js";
+import type { Text } from "../i18n/textFor.js";
 import { describeError } from "../routing/describeError.js";
 import { deliverTurn } from "./deliverTurn.js";
 import { keepTyping } from "./keepTyping.js";
@@ -13,13 +13,15 @@ import type { TurnChannel } from "./turnChannel.js";
 
 /**
  * Drives one turn's messages in `channel` for `requesterId`: the place-in-line notice (with Cancel), typing and the
- * progress line (with Cancel), then the answer or the failure, replying to `replyTo` when given.
+ * progress line (with Cancel), then the answer or the failure, replying to `replyTo` when given, all in the
+ * requester's language (`text`).
  */
 export function channelView(
 	channel: TurnChannel,
 	logger: Logger,
-	turn: { requesterId: string; replyTo?: string; title?: string },
+	turn: { requesterId: string; text: Text; replyTo?: string; title?: string },
 ): TurnView {
+	const t = turn.text;
 	let notice: Promise<Message | undefined> = Promise.resolve(undefined);
 	let stopTyping: (() => void) | undefined;
 	let progress: Progress | undefined;
@@ -34,8 +36,8 @@ export function channelView(
 		queued(position, ticket) {
 			notice = notice.then(async (existing) => {
 				const payload = {
-					content: messages.queued(turn.requesterId, position),
-					components: [cancelButton(channel.id, ticket, turn.requesterId)],
+					content: t.messages.queued(turn.requesterId, position),
+					components: [cancelButton(channel.id, ticket, turn.requesterId, t)],
 					allowedMentions: { parse: [] },
 				};
 				return (existing ? existing.edit(payload) : channel.send(payload)).catch((err: unknown) => {
@@ -47,12 +49,12 @@ export function channelView(
 		async started(ticket) {
 			await removeNotice();
 			stopTyping = keepTyping(channel, logger);
-			progress = trackProgress(channel, logger, Date.now(), cancelButton(channel.id, ticket, turn.requesterId));
+			progress = trackProgress(channel, logger, t, Date.now(), cancelButton(channel.id, ticket, turn.requesterId, t));
 		},
 		waiting: (wait) => progress?.show(wait),
-		deliver: (delivery) => deliverTurn(channel, delivery, turn.replyTo),
+		deliver: (delivery) => deliverTurn(channel, delivery, t, turn.replyTo),
 		async fail(err, model) {
-			const described = describeError(err, model);
+			const described = describeError(err, model, t);
 			await sendAll(channel, [{ content: described.text, files: [] }], turn.replyTo);
 			return { ref: described.ref, kind: described.kind, level: described.level };
 		},

@@ -3,7 +3,7 @@ import type { Message } from "discord.js";
 import type { GeminiWait } from "../../gemini/generate.js";
 import type { Logger } from "../../logger.js";
 import type { ButtonRow } from "../components.js";
-import { messages } from "../messages.js";
+import type { Text } from "../i18n/textFor.js";
 import type { TurnChannel } from "./turnChannel.js";
 
 /** When a generation starts showing its elapsed time, and how often the line is refreshed. */
@@ -20,6 +20,7 @@ export type Progress = { show(wait: GeminiWait): void; stop(): Promise<void> };
 export function trackProgress(
 	channel: TurnChannel,
 	logger: Logger,
+	t: Text,
 	started = Date.now(),
 	cancel?: ButtonRow,
 ): Progress {
@@ -29,11 +30,11 @@ export function trackProgress(
 	// Edits are chained so they land in order and never race the final delete.
 	let chain: Promise<unknown> = Promise.resolve();
 	const render = () => {
-		if (state.kind === "quota") return messages.progressQuotaWait(state.retryAt);
-		if (state.kind === "retry") return messages.progressRetry(state.retryAt);
-		if (state.kind === "globalCap") return messages.progressGlobalCap(state.position);
-		if (state.kind === "globalRate") return messages.progressGlobalRate(state.retryAt);
-		return messages.progressWorking(Math.round((Date.now() - started) / 1_000));
+		if (state.kind === "quota") return t.messages.progressQuotaWait(state.retryAt);
+		if (state.kind === "retry") return t.messages.progressRetry(state.retryAt);
+		if (state.kind === "globalCap") return t.messages.progressGlobalCap(state.position);
+		if (state.kind === "globalRate") return t.messages.progressGlobalRate(state.retryAt);
+		return t.messages.progressWorking(Math.round((Date.now() - started) / 1_000));
 	};
 	const refresh = () => {
 		chain = chain

@@ -2,7 +2,7 @@
 import type { ContentPart, ModelReply } from "../../gemini/types.js";
 import { fitForUpload } from "../../images/fitForUpload.js";
 import type { ButtonRow } from "../components.js";
-import { blockedMessage, failureMessages, messages } from "../messages.js";
+import type { Text } from "../i18n/textFor.js";
 import { MAX_MESSAGE_CHARS, splitMessage } from "./splitMessage.js";
 
 /** Discord's limits: 10 attachments per message and about 25 MB per request body. */
@@ -73,18 +73,23 @@ export async function renderParts(
 }
 
 /** Lays out any reply: images with their versions, or the notice for a block, a refusal or a failure. */
-export async function renderReply(reply: ModelReply, notes: string[], versions: number[]): Promise<Outgoing[]> {
+export async function renderReply(
+	reply: ModelReply,
+	notes: string[],
+	versions: number[],
+	t: Text,
+): Promise<Outgoing[]> {
 	switch (reply.kind) {
 		case "parts":
-			return renderParts(reply.parts, reply.truncated ? [...notes, messages.truncated] : notes, versions);
+			return renderParts(reply.parts, reply.truncated ? [...notes, t.messages.truncated] : notes, versions);
 		// Notes follow the notice (a /background job's per-result lines when none of its results could be posted).
 		case "blocked":
-			return renderParts([], [blockedMessage(reply.stage, reply.reason, reply.category), ...notes]);
+			return renderParts([], [t.blockedMessage(reply.stage, reply.reason, reply.category), ...notes]);
 		case "refused":
-			return renderParts([{ kind: "text", text: reply.text }], [messages.refusedHint, ...notes]);
+			return renderParts([{ kind: "text", text: reply.text }], [t.messages.refusedHint, ...notes]);
 		case "failed":
 			return renderParts(reply.text ? [{ kind: "text", text: reply.text }] : [], [
-				failureMessages[reply.reason],
+				t.failureMessages[reply.reason],
 				...notes,
 			]);
 	}

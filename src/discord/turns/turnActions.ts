@@ -2,7 +2,7 @@
 import type { Conversation, Exchange } from "../../conversation/types.js";
 import type { Deps } from "../../deps.js";
 import { capabilitiesOf, estimateUsd } from "../../gemini/models.js";
-import { messages } from "../messages.js";
+import type { Text } from "../i18n/textFor.js";
 
 /** "v3 · v4": the versions of the images a result made. */
 export function versionsOf(exchange: Exchange | undefined): string {
@@ -34,11 +34,12 @@ export async function undoneNotice(
 	channel: { messages: { edit(id: string, options: { components: [] }): Promise<unknown> } },
 	userId: string,
 	result: Extract<UndoResult, { kind: "undone" }>,
+	t: Text,
 ): Promise<string> {
 	const last = result.removed.messageIds.at(-1);
 	// Best effort: the result message may already be deleted.
 	if (last) await channel.messages.edit(last, { components: [] }).catch(() => undefined);
-	return messages.undone(userId, versionsOf(result.removed), versionsOf(result.conversation.exchanges.at(-1)));
+	return t.messages.undone(userId, versionsOf(result.removed), versionsOf(result.conversation.exchanges.at(-1)));
 }
 
 /** Clears the whole history, in the conversation's queue; version and turn numbers keep counting. */
@@ -53,7 +54,7 @@ export async function forgetHistory(deps: Deps, conversationId: string): Promise
 }
 
 /** The provenance card of a result: prompt, model, versions and parent, who, when, how long, tokens and cost. */
-export function describeResult(conversation: Conversation, turn: number): string | undefined {
+export function describeResult(conversation: Conversation, turn: number, t: Text): string | undefined {
 	const index = conversation.exchanges.findIndex((exchange) => exchange.turn === turn);
 	const exchange = conversation.exchanges[index];
 	if (!exchange) return undefined;
@@ -64,7 +65,7 @@ export function describeResult(conversation: Conversation, turn: number): string
 	const capabilities = capabilitiesOf(exchange.modelId);
 	const images = exchange.model.filter((part) => part.kind === "image").length;
 	const usage = exchange.usage;
-	return messages.resultCard({
+	return t.messages.resultCard({
 		versions: versionsOf(exchange),
 		turn: exchange.turn,
 		prompt: prompt.length > 900 ? `${prompt.slice(0, 900)}…` : prompt,

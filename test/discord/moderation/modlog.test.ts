@@ -1,7 +1,9 @@
 // test/discord/modlog.test.ts: the moderation log's embed, its action notes and the buttons it reads back.
+
 import { DiscordAPIError } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { modActionButtons } from "../../../src/discord/components.js";
+import { english } from "../../../src/discord/i18n/catalogue.js";
 import { EMBED_LIMITS, embedLength } from "../../../src/discord/moderation/embedLimits.js";
 import {
 	caseEmbed,
@@ -11,6 +13,9 @@ import {
 	withActionLine,
 } from "../../../src/discord/moderation/modlog.js";
 import type { CaseOutcome, ModerationCase } from "../../../src/moderation/cases.js";
+
+/** These tests read the English catalogue. */
+const t = english;
 
 const blockedImage: CaseOutcome = {
 	kind: "blocked",
@@ -38,7 +43,7 @@ const fieldOf = (embed: ReturnType<typeof caseEmbed>, name: string) =>
 
 describe("caseEmbed", () => {
 	it("says who, where, what, the category in words and its code, and the model; not the prompt by default", () => {
-		const embed = caseEmbed(aCase(), { includePrompt: false });
+		const embed = caseEmbed(aCase(), { includePrompt: false }, t);
 		expect(embed.title).toContain("Blocked image");
 		expect(fieldOf(embed, "Member")).toBe("<@400>");
 		expect(fieldOf(embed, "Where")).toContain("https://discord.com/channels/100/200/300");
@@ -53,8 +58,8 @@ describe("caseEmbed", () => {
 	});
 
 	it("includes the prompt when the server enabled it, and always in an appeal", () => {
-		expect(caseEmbed(aCase(), { includePrompt: true }).description).toContain("a secret prompt");
-		const appeal = caseEmbed(aCase(), { includePrompt: false, appeal: true });
+		expect(caseEmbed(aCase(), { includePrompt: true }, t).description).toContain("a secret prompt");
+		const appeal = caseEmbed(aCase(), { includePrompt: false, appeal: true }, t);
 		expect(appeal.title).toContain("Reported as a mistake");
 		expect(appeal.description).toContain("<@400>");
 		expect(appeal.description).toContain("a secret prompt");
@@ -66,18 +71,18 @@ describe("caseEmbed", () => {
 		[{ kind: "refused" }, "Model refusal", undefined],
 		[{ kind: "denied", code: "blocklisted" }, "Policy denial", undefined],
 	] satisfies [CaseOutcome, string, string | undefined][])("names a %o case as %s", (outcome, what, category) => {
-		const embed = caseEmbed(aCase({ outcome }), { includePrompt: false });
+		const embed = caseEmbed(aCase({ outcome }), { includePrompt: false }, t);
 		expect(embed.title).toContain(what);
 		expect(fieldOf(embed, "Category")).toBe(category);
 	});
 
 	it("keeps a huge prompt inside the embed limits, and a fence in the prompt cannot close the code block", () => {
-		const embed = caseEmbed(aCase({ prompt: `\`\`\`${"x".repeat(10_000)}` }), { includePrompt: true });
+		const embed = caseEmbed(aCase({ prompt: `\`\`\`${"x".repeat(10_000)}` }), { includePrompt: true }, t);
 		expect(embed.description?.length).toBeLessThanOrEqual(EMBED_LIMITS.description);
 		expect(embed.description?.match(/```/g)).toHaveLength(2);
 		expect(embed.description?.endsWith("…\n```")).toBe(true);
 		let noted = embed;
-		for (let index = 0; index < 60; index++) noted = withActionLine(noted, `line ${index} ${"y".repeat(60)}`);
+		for (let index = 0; index < 60; index++) noted = withActionLine(noted, `line ${index} ${"y".repeat(60)}`, t);
 		expect(embedLength(noted)).toBeLessThanOrEqual(EMBED_LIMITS.total);
 	});
 
@@ -88,12 +93,12 @@ describe("caseEmbed", () => {
 
 describe("withActionLine", () => {
 	it("adds lines under one Moderator actions field, dropping the oldest when it would overflow", () => {
-		const once = withActionLine(caseEmbed(aCase(), { includePrompt: false }), "first");
-		const twice = withActionLine(once, "second");
+		const once = withActionLine(caseEmbed(aCase(), { includePrompt: false }, t), "first", t);
+		const twice = withActionLine(once, "second", t);
 		expect(fieldOf(twice, "Moderator actions")).toBe("first\nsecond");
 		expect(twice.fields?.filter((field) => field.name === "Moderator actions")).toHaveLength(1);
 		let long = twice;
-		for (let index = 0; index < 40; index++) long = withActionLine(long, `line ${index} ${"y".repeat(40)}`);
+		for (let index = 0; index < 40; index++) long = withActionLine(long, `line ${index} ${"y".repeat(40)}`, t);
 		const value = fieldOf(long, "Moderator actions") ?? "";
 		expect(value.length).toBeLessThanOrEqual(EMBED_LIMITS.fieldValue);
 		expect(value).not.toContain("first");
@@ -103,8 +108,8 @@ describe("withActionLine", () => {
 
 describe("doneActionsOf", () => {
 	it("reads which quick actions are disabled on a log message", () => {
-		expect(doneActionsOf([modActionButtons("0123456789ab")])).toEqual([]);
-		expect(doneActionsOf([modActionButtons("0123456789ab", ["lock", "timeout"])])).toEqual(["lock", "timeout"]);
+		expect(doneActionsOf([modActionButtons("0123456789ab", [], t)])).toEqual([]);
+		expect(doneActionsOf([modActionButtons("0123456789ab", ["lock", "timeout"], t)])).toEqual(["lock", "timeout"]);
 		expect(doneActionsOf([{ components: [{ custom_id: "t:info:1:1:1", disabled: true }] }, {}])).toEqual([]);
 	});
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { english } from "../../../src/discord/i18n/catalogue.js";
 import { EMBED_LIMITS, embedLength } from "../../../src/discord/moderation/embedLimits.js";
 import {
 	describeOrigin,
@@ -10,11 +11,14 @@ import { parseModerationConfig } from "../../../src/moderation/config.js";
 import { mergeSettings } from "../../../src/moderation/mergeSettings.js";
 import { type ScopeSettings, SETTING_KEYS, type SettingKey } from "../../../src/moderation/validateSetting.js";
 
+/** These tests read the English catalogue. */
+const t = english;
+
 const config = parseModerationConfig({ SAFETY_MOST_PERMISSIVE: "BLOCK_MEDIUM_AND_ABOVE" });
 const CHANNEL = "200000000000000002";
 const where = { channelId: CHANNEL, ageRestricted: false };
 const render = (server: ScopeSettings, channel: ScopeSettings = {}, ageRestricted = false) =>
-	renderSettings(mergeSettings({ config, server, channel, ageRestricted }), { ...where, ageRestricted });
+	renderSettings(mergeSettings({ config, server, channel, ageRestricted }), { ...where, ageRestricted }, t);
 const linesOf = (embed: ReturnType<typeof renderSettings>) =>
 	(embed.fields ?? []).flatMap((field) => field.value.split("\n"));
 const lineOf = (embed: ReturnType<typeof renderSettings>, key: string) =>
@@ -59,10 +63,14 @@ describe("renderSettings", () => {
 	});
 
 	it("mentions a thread when it shows the parent channel's settings for it", () => {
-		const embed = renderSettings(mergeSettings({ config, server: {}, channel: {}, ageRestricted: false }), {
-			...where,
-			threadId: "300000000000000004",
-		});
+		const embed = renderSettings(
+			mergeSettings({ config, server: {}, channel: {}, ageRestricted: false }),
+			{
+				...where,
+				threadId: "300000000000000004",
+			},
+			t,
+		);
 		expect(embed.description).toContain("<#300000000000000004>");
 	});
 
@@ -82,13 +90,13 @@ describe("renderSettings", () => {
 		["blocklist", [{ pattern: "a" }], "1 entry"],
 		["people", "allow_adult", "allow_adult"],
 	])("formats %s = %j as %s", (key, value, expected) => {
-		expect(formatSettingValue(key, value)).toBe(expected);
+		expect(formatSettingValue(key, value, t)).toBe(expected);
 	});
 
 	it("describes origins in words", () => {
-		expect(describeOrigin({ source: "default" })).toBe("default");
-		expect(describeOrigin({ source: "preset", preset: "relaxed" })).toBe("preset relaxed");
-		expect(describeOrigin({ source: "channel", capped: "ageRestricted" })).toBe(
+		expect(describeOrigin({ source: "default" }, t)).toBe("default");
+		expect(describeOrigin({ source: "preset", preset: "relaxed" }, t)).toBe("preset relaxed");
+		expect(describeOrigin({ source: "channel", capped: "ageRestricted" }, t)).toBe(
 			"channel, capped at adults: age-restricted channel",
 		);
 	});
@@ -120,11 +128,11 @@ describe("renderSettings", () => {
 
 describe("fitLines", () => {
 	it("joins lines that fit", () => {
-		expect(fitLines(["a", "b"], 10)).toBe("a\nb");
+		expect(fitLines(["a", "b"], t, 10)).toBe("a\nb");
 	});
 
 	it("replaces the lines that do not fit with a count", () => {
-		const fitted = fitLines(["aaaa", "bbbb", "cccc", "dddd"], 18);
+		const fitted = fitLines(["aaaa", "bbbb", "cccc", "dddd"], t, 18);
 		expect(fitted).toBe("aaaa\n… and 3 more");
 		expect(fitted.length).toBeLessThanOrEqual(18);
 	});

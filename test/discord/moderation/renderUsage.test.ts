@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { english } from "../../../src/discord/i18n/catalogue.js";
 import { renderUsage, unixSeconds } from "../../../src/discord/moderation/renderUsage.js";
 import type { UsageToday } from "../../../src/moderation/quotas.js";
+
+/** These tests read the English catalogue. */
+const t = english;
 
 const RESETS_AT = "2026-11-03T00:00:00.000Z";
 const RESETS_UNIX = Date.UTC(2026, 10, 3) / 1_000;
@@ -13,7 +17,7 @@ const usage: UsageToday = {
 
 describe("renderUsage", () => {
 	it("shows a member their images, what is left, the server's count and a relative reset time", () => {
-		expect(renderUsage(usage)).toBe(
+		expect(renderUsage(usage, t)).toBe(
 			[
 				"**Your images today:** 4 of 25 (21 left)",
 				"**This server today:** 30 (no daily limit)",
@@ -24,11 +28,11 @@ describe("renderUsage", () => {
 
 	it("says 0 left, not a negative number, when a quota is used up", () => {
 		const full = { ...usage, member: { used: 25, limit: 25, remaining: 0 } };
-		expect(renderUsage(full)).toContain("25 of 25 (0 left)");
+		expect(renderUsage(full, t)).toContain("25 of 25 (0 left)");
 	});
 
 	it("adds the top users and the estimated cost for moderators", () => {
-		const text = renderUsage(usage, {
+		const text = renderUsage(usage, t, {
 			day: "2026-11-02",
 			images: 30,
 			usd: 2.01,
@@ -44,7 +48,7 @@ describe("renderUsage", () => {
 	});
 
 	it("says so when nobody has made an image yet", () => {
-		const text = renderUsage(usage, { day: "2026-11-02", images: 0, usd: 0, users: [] });
+		const text = renderUsage(usage, t, { day: "2026-11-02", images: 0, usd: 0, users: [] });
 		expect(text).toContain("Nobody has made an image today.");
 		expect(text).toContain("$0.00 for 0 images");
 	});

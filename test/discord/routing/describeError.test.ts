@@ -2,10 +2,14 @@ import { ApiError } from "@google/genai";
 import { DiscordAPIError } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { TurnInterrupted } from "../../../src/conversation/lifecycle.js";
+import { english } from "../../../src/discord/i18n/catalogue.js";
 import { describeError } from "../../../src/discord/routing/describeError.js";
 import { type UserInputCode, type UserInputDetails, UserInputError } from "../../../src/errors.js";
 import { GeminiGaveUp } from "../../../src/gemini/errors.js";
 import { type PolicyDenialCode, type PolicyDenialDetails, PolicyDenied } from "../../../src/moderation/policyErrors.js";
+
+/** These tests read the English catalogue. */
+const t = english;
 
 const MODEL = "gemini-test-image-model";
 const REF = /^[0-9a-f]{8}$/;
@@ -16,7 +20,7 @@ type Expected = { text: string[]; level: "info" | "warn" | "error"; kind: string
 
 /** The member line holds every expected fragment, never the error's message or stack, and the ref only where it says. */
 function expectDescribed(err: unknown, expected: Expected): void {
-	const described = describeError(err, MODEL);
+	const described = describeError(err, MODEL, t);
 	expect(described.ref).toMatch(REF);
 	expect(described.level).toBe(expected.level);
 	expect(described.kind).toBe(expected.kind);
@@ -234,7 +238,7 @@ describe("describeError", () => {
 	});
 
 	it("gives each error its own ref", () => {
-		const refs = new Set(Array.from({ length: 20 }, () => describeError(new Error(SECRET), MODEL).ref));
+		const refs = new Set(Array.from({ length: 20 }, () => describeError(new Error(SECRET), MODEL, t).ref));
 		expect(refs.size).toBe(20);
 	});
 });

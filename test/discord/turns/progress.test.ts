@@ -1,10 +1,15 @@
 // test/discord/turns/progress.test.ts: the long-generation status line, with fake timers.
+
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { cancelButton } from "../../../src/discord/components.js";
+import { english } from "../../../src/discord/i18n/catalogue.js";
 import { messages } from "../../../src/discord/messages.js";
 import { ELAPSED_REFRESH_MS, SHOW_ELAPSED_AFTER_MS, trackProgress } from "../../../src/discord/turns/progress.js";
 import type { TurnChannel } from "../../../src/discord/turns/turnChannel.js";
 import { createLogger } from "../../../src/logger.js";
+
+/** These tests read the English catalogue. */
+const t = english;
 
 /** A stand-in for the few channel and message methods progress uses; what it was asked to do is recorded. */
 function recordingChannel() {
@@ -38,7 +43,7 @@ describe("trackProgress", () => {
 
 	it("shows nothing for a turn shorter than the threshold", async () => {
 		const { channel, log } = recordingChannel();
-		const progress = trackProgress(channel, createLogger("silent"), Date.now());
+		const progress = trackProgress(channel, createLogger("silent"), t, Date.now());
 		await vi.advanceTimersByTimeAsync(SHOW_ELAPSED_AFTER_MS - 1);
 		await progress.stop();
 		expect(log).toEqual([]);
@@ -46,7 +51,7 @@ describe("trackProgress", () => {
 
 	it("shows the elapsed time after 30 s, refreshes it, and removes it when the turn ends", async () => {
 		const { channel, log } = recordingChannel();
-		const progress = trackProgress(channel, createLogger("silent"), Date.now());
+		const progress = trackProgress(channel, createLogger("silent"), t, Date.now());
 		await vi.advanceTimersByTimeAsync(SHOW_ELAPSED_AFTER_MS);
 		expect(log).toEqual(["send:⏳ Working on it… 30 s"]);
 		await vi.advanceTimersByTimeAsync(ELAPSED_REFRESH_MS);
@@ -59,7 +64,7 @@ describe("trackProgress", () => {
 
 	it("shows a quota wait at once, with its retry time and never as working, then working again", async () => {
 		const { channel, log } = recordingChannel();
-		const progress = trackProgress(channel, createLogger("silent"), Date.now());
+		const progress = trackProgress(channel, createLogger("silent"), t, Date.now());
 		const retryAt = Date.now() + 45_000;
 		progress.show({ kind: "quota", retryAt });
 		await vi.advanceTimersByTimeAsync(0);
@@ -77,7 +82,7 @@ describe("trackProgress", () => {
 
 	it("shows a wait for the project-wide cap at once with the turn's place, and updates it as the line moves", async () => {
 		const { channel, log } = recordingChannel();
-		const progress = trackProgress(channel, createLogger("silent"), Date.now());
+		const progress = trackProgress(channel, createLogger("silent"), t, Date.now());
 		progress.show({ kind: "globalCap", position: 3 });
 		await vi.advanceTimersByTimeAsync(0);
 		progress.show({ kind: "globalCap", position: 1 });
@@ -103,8 +108,8 @@ describe("trackProgress", () => {
 				return message;
 			},
 		} as unknown as TurnChannel;
-		const row = cancelButton("100000000000000001", "ticket1", "100000000000000002");
-		const progress = trackProgress(channel, createLogger("silent"), Date.now(), row);
+		const row = cancelButton("100000000000000001", "ticket1", "100000000000000002", t);
+		const progress = trackProgress(channel, createLogger("silent"), t, Date.now(), row);
 		progress.show({ kind: "retry", retryAt: Date.now() + 2_000, attempt: 1 });
 		await vi.advanceTimersByTimeAsync(0);
 		expect(sent).toEqual([expect.objectContaining({ components: [row] })]);

@@ -8,8 +8,12 @@ import { createStore, type Store } from "../../../src/conversation/store.js";
 import { createTurnQueue, type TurnQueue } from "../../../src/conversation/turnQueue.js";
 import type { Conversation, Exchange, StoredPart } from "../../../src/conversation/types.js";
 import type { Deps } from "../../../src/deps.js";
+import { english } from "../../../src/discord/i18n/catalogue.js";
 import { describeResult, forgetHistory, undoLast, versionsOf } from "../../../src/discord/turns/turnActions.js";
 import { capabilitiesOf } from "../../../src/gemini/models.js";
+
+/** These tests read the English catalogue. */
+const t = english;
 
 const OWNER = "200000000000000002";
 const REQUESTER = "200000000000000007";
@@ -79,7 +83,7 @@ describe("versionsOf", () => {
 describe("describeResult", () => {
 	it("shows prompt, model, parent, requester, time, tokens, estimated cost and the SynthID note", () => {
 		const conversation = history();
-		const card = describeResult(conversation, 4);
+		const card = describeResult(conversation, 4, t);
 		const lines = card?.split("\n") ?? [];
 		const { usdPerMillionInputTokens, usdPerMillionOutputTokens } = capabilitiesOf(MODEL);
 		const fromUsage = (1_234 * usdPerMillionInputTokens + 2_580 * usdPerMillionOutputTokens) / 1_000_000;
@@ -96,13 +100,13 @@ describe("describeResult", () => {
 	});
 
 	it("names the member's own uploads as inputs and the newest of them as the parent", () => {
-		const card = describeResult(history(), 2) ?? "";
+		const card = describeResult(history(), 2, t) ?? "";
 		expect(card).toContain("**Prompt:** put this hat on it");
 		expect(card).toContain("**Made from:** v2; inputs v2");
 	});
 
 	it("says a first result was made from nothing and prices it without tokens when usage is unknown", () => {
-		const card = describeResult(history(), 1) ?? "";
+		const card = describeResult(history(), 1, t) ?? "";
 		expect(card).toContain("**Result v1** · turn 1");
 		expect(card).toContain("**Made from:** nothing (a new image)");
 		expect(card).toContain(`**Estimated cost:** $${capabilitiesOf(MODEL).usdPerImage.toFixed(3)}`);
@@ -111,9 +115,9 @@ describe("describeResult", () => {
 	});
 
 	it("names the thread a branch came from, and says nothing of branches otherwise", () => {
-		expect(describeResult(history(), 1)).not.toContain("Branch of");
+		expect(describeResult(history(), 1, t)).not.toContain("Branch of");
 		const branch = { ...history(), branchOf: { conversationId: "100000000000000777", turn: 1 } };
-		expect(describeResult(branch, 1)).toContain("**Branch of:** <#100000000000000777>");
+		expect(describeResult(branch, 1, t)).toContain("**Branch of:** <#100000000000000777>");
 	});
 
 	it("shortens a long prompt and marks an images-only prompt", () => {
@@ -122,16 +126,16 @@ describe("describeResult", () => {
 			exchange(5, [textPart("y".repeat(1_000))], [imagePart(7)]),
 			exchange(6, [imagePart(8)], [imagePart(9)]),
 		);
-		expect(describeResult(conversation, 5)).toContain(`**Prompt:** ${"y".repeat(900)}…\n`);
-		expect(describeResult(conversation, 6)).toContain("**Prompt:** (images only)");
+		expect(describeResult(conversation, 5, t)).toContain(`**Prompt:** ${"y".repeat(900)}…\n`);
+		expect(describeResult(conversation, 6, t)).toContain("**Prompt:** (images only)");
 	});
 
 	it("returns undefined for a turn that is not in the history", () => {
 		const conversation = history();
 		// Turn 3 was rerolled away; turn 5 has not happened.
-		expect(describeResult(conversation, 3)).toBeUndefined();
-		expect(describeResult(conversation, 5)).toBeUndefined();
-		expect(describeResult({ ...conversation, exchanges: [] }, 1)).toBeUndefined();
+		expect(describeResult(conversation, 3, t)).toBeUndefined();
+		expect(describeResult(conversation, 5, t)).toBeUndefined();
+		expect(describeResult({ ...conversation, exchanges: [] }, 1, t)).toBeUndefined();
 	});
 });
 
