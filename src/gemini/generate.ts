@@ -43,36 +43,27 @@ export function createGeminiClient(gemini: Pick<Config["gemini"], "apiKey" | "ve
 type FetchFunction = NonNullable<HttpOptions["fetch"]>;
 
 /**
- * The SDK drops candidates[0].finishMessage in Gemini API mode, so keep an unread copy of the raw body as it passes.
- * Only a reply without an image (a block, a refusal) needs finishMessage: an image reply's copy is dropped unread, so
- * its megabytes of JSON are parsed once, by the SDK, not twice.
+ * The SDK drops candidates[0].finishMessage in Gemini API mode, so read it off the raw body as it passes. The body is
+ * parsed here, once, and the SDK is handed a response whose json() returns that parse: a reply carrying megabytes of
+ * base64 image is neither parsed twice nor copied for a second reader.
  */
-function finishMessageCatcher(): {
-	fetch: FetchFunction;
-	finishMessage: (response: GenerateContentResponse) => Promise<string | undefined>;
-} {
-	let copy: Response | undefined;
+function finishMessageCatcher(): { fetch: FetchFunction; finishMessage: () => string | undefined } {
+	let finishMessage: string | undefined;
 	const capture: FetchFunction = async (input, init) => {
 		const response = await fetch(input, init);
-		void copy?.body?.cancel().catch(() => undefined);
-		copy = response.ok && response.headers.get("content-type")?.includes("json") ? response.clone() : undefined;
-		return response;
+		finishMessage = undefined;
+		if (!response.ok || !response.headers.get("content-type")?.includes("json")) return response;
+		const parsed: unknown = await response.json();
+		finishMessage = (parsed as { candidates?: { finishMessage?: string }[] } | null)?.candidates?.[0]?.finishMessage;
+		const parsedOnce = new Response(null, {
+			status: response.status,
+			statusText: response.statusText,
+			headers: response.headers,
+		});
+		Object.defineProperty(parsedOnce, "json", { value: async () => parsed });
+		return parsedOnce;
 	};
-	const finishMessage = async (response: GenerateContentResponse) => {
-		const pending = copy;
-		copy = undefined;
-		const candidate = response.candidates?.[0];
-		const hasImage = candidate?.content?.parts?.some((part) => part.inlineData?.data) ?? false;
-		if (candidate?.finishMessage || (hasImage && !response.promptFeedback?.blockReason)) {
-			await pending?.body?.cancel().catch(() => undefined);
-			return candidate?.finishMessage;
-		}
-		const body = (await pending?.json().catch(() => undefined)) as
-			| { candidates?: { finishMessage?: string }[] }
-			| undefined;
-		return body?.candidates?.[0]?.finishMessage;
-	};
-	return { fetch: capture, finishMessage };
+	return { fetch: capture, finishMessage: () => finishMessage };
 }
 
 /** One attempt: the SDK call with the call's signal, and a timeout of its own when `timeoutMs` ends before the deadline does. */
@@ -92,7 +83,7 @@ async function attemptOnce(
 				httpOptions: { ...request.config?.httpOptions, fetch: catcher.fetch },
 			},
 		});
-		const finishMessage = await catcher.finishMessage(response);
+		const finishMessage = catcher.finishMessage() ?? response.candidates?.[0]?.finishMessage;
 		return finishMessage ? { response, finishMessage } : { response };
 	} catch (err) {
 		// The SDK aborts with a reason-less AbortError: report which of our signals it was.
