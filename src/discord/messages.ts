@@ -16,53 +16,66 @@ import {
 	THREAD_VISIBILITIES,
 } from "../moderation/settings.js";
 import { COUNT_MAXIMUMS, MAX_BLOCKLIST_ENTRIES, MAX_ROLES, type SettingKey } from "../moderation/validateSetting.js";
+import { formattersFor } from "./i18n/formatters.js";
+
+/**
+ * English's numbers, lists and plurals come from Intl like every locale's (src/discord/i18n/). Two deviations for
+ * now, because tests pin today's wording: durations keep English's unit symbols ("45 s", "3 min", "2 h") where Intl
+ * writes "45 sec", "2 hr" (f.duration, f.wait), and a prompt's length is not grouped ("2345 characters").
+ */
+const f = formattersFor("en-US");
 
 /** "45 s", "3 min", "2 h": a wait as a member reads it. */
 const formatWait = (seconds: number): string =>
 	seconds < 120
-		? `${Math.ceil(seconds)} s`
+		? `${f.number(Math.ceil(seconds))} s`
 		: seconds < 7_200
-			? `${Math.ceil(seconds / 60)} min`
-			: `${Math.ceil(seconds / 3_600)} h`;
+			? `${f.number(Math.ceil(seconds / 60))} min`
+			: `${f.number(Math.ceil(seconds / 3_600))} h`;
 
 const NOT_KEPT = "This turn was not added to the conversation, so the thread carries on from its last image.";
 
 export const userInputMessages: { [Code in keyof UserInputDetails]: (details: UserInputDetails[Code]) => string } = {
 	tooManyImages: ({ max, got }) =>
-		`You attached ${got} images; this model takes at most ${max} per turn. Attach fewer and try again.`,
-	imageTooLarge: ({ name, maxMb }) => `\`${name}\` is larger than ${maxMb} MB. Send a smaller image.`,
+		`You attached ${f.number(got)} images; this model takes at most ${f.number(max)} per turn. Attach fewer and try again.`,
+	imageTooLarge: ({ name, maxMb }) => `\`${name}\` is larger than ${f.number(maxMb)} MB. Send a smaller image.`,
 	notAnImage: ({ name }) => `\`${name}\` is not an image I can read. Send a PNG, JPEG, WebP, GIF, HEIC or AVIF file.`,
 	imageUnreadable: ({ name }) =>
 		`\`${name}\` looks like an image but is damaged or too large to decode. Try exporting it again.`,
 	imageDownloadFailed: ({ name }) => `I could not download \`${name}\` from Discord. Try attaching it again.`,
 	imageDownloadTimeout: ({ name, seconds }) =>
-		`Downloading \`${name}\` took longer than ${seconds} s. Try again, or send a smaller file.`,
+		`Downloading \`${name}\` took longer than ${f.number(seconds)} s. Try again, or send a smaller file.`,
 	promptEmpty: () => "Tell me what to make or change: the prompt is empty.",
-	promptTooLong: ({ max, got }) => `Your prompt is ${got} characters; the limit is ${max}. Shorten it and try again.`,
+	promptTooLong: ({ max, got }) =>
+		`Your prompt is ${f.plain(got)} characters; the limit is ${f.plain(max)}. Shorten it and try again.`,
 	sizeUnsupported: ({ size, model, sizes }) =>
 		sizes.length > 0
-			? `${model} does not make ${size} images; it takes ${sizes.join(", ")}.`
+			? `${model} does not make ${size} images; it takes ${f.list(sizes, "unit")}.`
 			: `${model} does not take a size option; leave \`size\` out.`,
 	aspectUnsupported: ({ aspect, model }) => `${model} does not take the aspect ratio ${aspect}.`,
 	imagePixels: ({ name, width, height, minEdge, maxEdge, maxMegapixels }) =>
-		`\`${name}\` is ${width}×${height} px; /background takes photos from ${minEdge} to ${maxEdge} px per side and at most ${maxMegapixels} megapixels (results are the photo's size). Resize it and try again.`,
+		`\`${name}\` is ${f.plain(width)}×${f.plain(height)} px; /background takes photos from ${f.plain(minEdge)} to ${f.plain(maxEdge)} px per side and at most ${f.number(maxMegapixels)} megapixels (results are the photo's size). Resize it and try again.`,
 	maskAspect: ({ imageWidth, imageHeight, maskWidth, maskHeight }) =>
-		`The mask is ${maskWidth}×${maskHeight} px but the photo is ${imageWidth}×${imageHeight}: a mask must have the photo's shape (any size with the same aspect ratio). White = keep, black = replace.`,
+		`The mask is ${f.plain(maskWidth)}×${f.plain(maskHeight)} px but the photo is ${f.plain(imageWidth)}×${f.plain(imageHeight)}: a mask must have the photo's shape (any size with the same aspect ratio). White = keep, black = replace.`,
 	maskUniform: ({ keepsAll }) =>
 		keepsAll
 			? "The mask is all white, so it keeps everything and nothing would change. Paint what should be replaced black."
 			: "The mask is all black, so nothing of the photo would be kept. Paint what should stay white.",
 	maskExpired: () =>
 		"This mask preview has expired or was already used (previews last an hour). Run /background again.",
-	optionOutOfRange: ({ option, min, max, got }) => `\`${option}\` must be between ${min} and ${max}; you gave ${got}.`,
+	optionOutOfRange: ({ option, min, max, got }) =>
+		`\`${option}\` must be between ${f.number(min)} and ${f.number(max)}; you gave ${f.number(got)}.`,
 };
 
-const resetTime = (iso: string) => `<t:${Math.floor(Date.parse(iso) / 1_000)}:R> (quotas reset daily at 00:00 UTC)`;
+const resetTime = (iso: string) => `${f.timestamp(Date.parse(iso) / 1_000, "R")} (quotas reset daily at 00:00 UTC)`;
 
 export const policyMessages: { [Code in keyof PolicyDenialDetails]: (details: PolicyDenialDetails[Code]) => string } = {
 	deniedRole: ({ roleId }) => `The moderators of this server do not let the role <@&${roleId}> use the image bot.`,
 	notAllowedRole: ({ allowedRoles }) =>
-		`Only members with ${allowedRoles.map((roleId) => `<@&${roleId}>`).join(" or ")} may use the image bot here.`,
+		`Only members with ${f.list(
+			allowedRoles.map((roleId) => `<@&${roleId}>`),
+			"or",
+		)} may use the image bot here.`,
 	threadStarterOnly: ({ starterId }) =>
 		`In this server only the member who started a thread (<@${starterId}>) adds turns to it. Start your own with /imagine.`,
 	blocklisted: ({ matched, reason, presetReason }) => {
@@ -70,10 +83,11 @@ export const policyMessages: { [Code in keyof PolicyDenialDetails]: (details: Po
 		return `Your prompt contains "${matched}", which the moderators of this server do not allow${why ? `: ${why}` : ""}. Nothing was sent to Gemini.`;
 	},
 	cooldown: ({ secondsLeft, cooldownSeconds }) =>
-		`Slow down a little: this server allows one turn every ${cooldownSeconds} s. Try again in ${secondsLeft} s.`,
-	memberQuota: ({ limit, resetsAt }) => `You have used your ${limit} images for today. More ${resetTime(resetsAt)}.`,
+		`Slow down a little: this server allows one turn every ${f.number(cooldownSeconds)} s. Try again in ${f.number(secondsLeft)} s.`,
+	memberQuota: ({ limit, resetsAt }) =>
+		`You have used your ${f.number(limit)} images for today. More ${resetTime(resetsAt)}.`,
 	serverQuota: ({ limit, resetsAt }) =>
-		`This server has used its ${limit} images for today. More ${resetTime(resetsAt)}.`,
+		`This server has used its ${f.number(limit)} images for today. More ${resetTime(resetsAt)}.`,
 };
 
 /** Why a preset's own blocklist words are refused (a moderator's own entries carry their own reason). */
@@ -138,7 +152,7 @@ export const labels = {
 	reportMistake: "Report a mistake",
 	deleteOutput: "Delete output",
 	lockThread: "Lock thread",
-	timeoutMember: (minutes: number) => `Time out member (${minutes} minutes)`,
+	timeoutMember: (minutes: number) => `Time out member (${f.number(minutes)} minutes)`,
 	clearHistory: "Clear the history",
 	keepHistory: "Keep it",
 	editImageTitle: "Edit image",
@@ -164,25 +178,31 @@ export const messages = {
 	refusedHint: `No image was made. If you wanted one, ask explicitly, for example "generate an image of …". ${NOT_KEPT}`,
 	truncated: "⚠️ Gemini hit its output limit, so this answer may be cut short.",
 	imagesDropped: (kept: number) =>
-		`ℹ️ This thread is now longer than the model can see at once: the oldest images have left its context (it still reads all the text, and keeps up to ${kept} images).`,
+		`ℹ️ This thread is now longer than the model can see at once: the oldest images have left its context (it still reads all the text, and keeps up to ${f.number(kept)} images).`,
 	firstFrameOnly: (names: string[]) =>
-		`ℹ️ ${names.map((name) => `\`${name}\``).join(", ")} ${names.length === 1 ? "is" : "are"} animated; I used the first frame.`,
-	progressWorking: (seconds: number) => `⏳ Working on it… ${seconds} s`,
+		`ℹ️ ${f.list(
+			names.map((name) => `\`${name}\``),
+			"and",
+		)} ${f.plural(names.length, { one: "is", other: "are" })} animated; I used the first frame.`,
+	progressWorking: (seconds: number) => `⏳ Working on it… ${f.number(seconds)} s`,
 	progressQuotaWait: (retryAt: number) =>
-		`⏳ Gemini's quota is used up for the moment: this turn keeps its place and retries <t:${Math.ceil(retryAt / 1_000)}:R>.`,
+		`⏳ Gemini's quota is used up for the moment: this turn keeps its place and retries ${f.timestamp(Math.ceil(retryAt / 1_000), "R")}.`,
 	progressGlobalCap: (position: number) =>
-		`⏳ Waiting for a free Gemini slot (this bot shares a limit across all its servers): #${position} in line; it starts when the ones before it finish.`,
+		`⏳ Waiting for a free Gemini slot (this bot shares a limit across all its servers): #${f.number(position)} in line; it starts when the ones before it finish.`,
 	progressGlobalRate: (retryAt: number) =>
-		`⏳ This bot's Gemini requests for this minute are used up: this turn keeps its place and starts <t:${Math.ceil(retryAt / 1_000)}:R>.`,
+		`⏳ This bot's Gemini requests for this minute are used up: this turn keeps its place and starts ${f.timestamp(Math.ceil(retryAt / 1_000), "R")}.`,
 	progressRetry: (retryAt: number) =>
-		`⏳ Gemini did not answer properly; trying again <t:${Math.ceil(retryAt / 1_000)}:R>.`,
+		`⏳ Gemini did not answer properly; trying again ${f.timestamp(Math.ceil(retryAt / 1_000), "R")}.`,
 	queued: (userId: string, position: number) =>
-		`⏳ <@${userId}>, your turn is #${position} in line in this thread; it starts when the ones before it finish.`,
+		`⏳ <@${userId}>, your turn is #${f.number(position)} in line in this thread; it starts when the ones before it finish.`,
 	cancelled: "Cancelled: that turn stopped, and nothing was added to the conversation.",
 	notQueuedAnymore: "That turn is no longer waiting or running (it finished, or the bot restarted).",
 	cancelNotYours: "Only the member who asked for this turn can cancel it.",
 	uploadedVersions: (versions: number[]) =>
-		`-# Your ${versions.length === 1 ? "image is" : "images are"} ${versions.map((version) => `v${version}`).join(", ")}.`,
+		`-# Your ${f.plural(versions.length, { one: "image is", other: "images are" })} ${f.list(
+			versions.map((version) => `v${f.plain(version)}`),
+			"unit",
+		)}.`,
 	staleButton: (latestVersions: string) =>
 		`That result is no longer the latest turn in this thread${latestVersions ? ` (the latest is ${latestVersions})` : ""}, so Reroll, Undo and Edit no longer apply to it. To go back to it, reply to that message: I will branch a new thread from it. Info and Delete still work.`,
 	/** The Info button's provenance card. */
@@ -206,16 +226,16 @@ export const messages = {
 		background?: { source: string; verified: boolean; keepProduct: boolean };
 	}) =>
 		[
-			`**Result ${card.versions || "(no image)"}** · turn ${card.turn}`,
+			`**Result ${card.versions || "(no image)"}** · turn ${f.number(card.turn)}`,
 			`**Prompt:** ${card.prompt || "(images only)"}`,
 			`**Model:** \`${card.model}\` (${card.modelLabel})`,
-			`**Made from:** ${card.parent !== undefined ? `v${card.parent}` : "nothing (a new image)"}${card.inputs.length > 0 ? `; inputs ${card.inputs.join(", ")}` : ""}`,
+			`**Made from:** ${card.parent !== undefined ? `v${f.plain(card.parent)}` : "nothing (a new image)"}${card.inputs.length > 0 ? `; inputs ${f.list(card.inputs, "unit")}` : ""}`,
 			...(card.branchOf ? [`**Branch of:** <#${card.branchOf}>`] : []),
-			`**Asked by:** <@${card.requesterId}>, <t:${card.at}:f>`,
-			`**Took:** ${card.seconds.toFixed(1)} s`,
+			`**Asked by:** <@${card.requesterId}>, ${f.timestamp(card.at, "f")}`,
+			`**Took:** ${f.decimal(card.seconds, 1)} s`,
 			card.tokens
-				? `**Tokens:** ${card.tokens.in.toLocaleString("en")} in, ${card.tokens.out.toLocaleString("en")} out; estimated cost $${card.usd.toFixed(3)}`
-				: `**Estimated cost:** $${card.usd.toFixed(3)}`,
+				? `**Tokens:** ${f.number(card.tokens.in)} in, ${f.number(card.tokens.out)} out; estimated cost ${f.usd(card.usd, 3)}`
+				: `**Estimated cost:** ${f.usd(card.usd, 3)}`,
 			...(card.background ? [backgroundMessages.infoLine(card.background)] : []),
 			"-# Google marks every image Gemini makes with an invisible SynthID watermark.",
 		].join("\n"),
@@ -240,7 +260,7 @@ export const messages = {
 	threadStarted: (threadId: string) => `🧵 Working on it in <#${threadId}>. Reply there to keep editing.`,
 	turnAcknowledged: "🎨 On it.",
 	geminiQuota: (seconds?: number) =>
-		`⏳ Gemini's quota for this bot is used up right now${seconds ? `; try again in about ${seconds} s` : "; try again in a minute"}.`,
+		`⏳ Gemini's quota for this bot is used up right now${seconds ? `; try again in about ${f.number(seconds)} s` : "; try again in a minute"}.`,
 	geminiQuotaExhausted: (retryAfterSeconds?: number) =>
 		`⏳ Gemini's quota for this bot is used up${retryAfterSeconds ? `; it takes requests again in about ${formatWait(retryAfterSeconds)}` : "; try again later"}. ${NOT_KEPT}`,
 	geminiUnavailable: "Gemini is overloaded or unavailable right now (I retried). Try again in a minute.",
@@ -310,10 +330,10 @@ export const modlogMessages = {
 	promptEmpty: "(no text: the turn had only images)",
 	footer: (caseId: string) => `Case ${caseId}`,
 	actionLine: {
-		delete: (moderatorId: string, at: number) => `🗑️ <@${moderatorId}> deleted the output <t:${at}:R>`,
-		lock: (moderatorId: string, at: number) => `🔒 <@${moderatorId}> locked the thread <t:${at}:R>`,
+		delete: (moderatorId: string, at: number) => `🗑️ <@${moderatorId}> deleted the output ${f.timestamp(at, "R")}`,
+		lock: (moderatorId: string, at: number) => `🔒 <@${moderatorId}> locked the thread ${f.timestamp(at, "R")}`,
 		timeout: (moderatorId: string, at: number, minutes: number) =>
-			`⏳ <@${moderatorId}> timed the member out for ${minutes} minutes <t:${at}:R>`,
+			`⏳ <@${moderatorId}> timed the member out for ${f.number(minutes)} minutes ${f.timestamp(at, "R")}`,
 	},
 	/** The permission each quick action needs, in the clicking moderator and in the bot, as Discord names it. */
 	permission: { delete: "Manage Messages", lock: "Manage Threads", timeout: "Moderate Members" },
@@ -330,13 +350,14 @@ export const modlogMessages = {
 	actionNotAllowed: (permission: string) => `This action needs the ${permission} permission, which you do not have.`,
 	botLacks: (permission: string) =>
 		`I could not do that: I am missing the ${permission} permission there. Grant it to me and try again.`,
-	outputDeleted: (count: number) => `Deleted the output (${count} ${count === 1 ? "message" : "messages"}).`,
+	outputDeleted: (count: number) =>
+		`Deleted the output (${f.number(count)} ${f.plural(count, { one: "message", other: "messages" })}).`,
 	outputAlreadyGone: "The output is already gone.",
 	noOutput: "This case has no output to delete: the turn was refused before anything was posted.",
 	threadLocked: (threadId: string) => `Locked and archived <#${threadId}>.`,
 	notAThread: "That case did not happen in a thread, so there is no thread to lock.",
 	threadGone: "That thread no longer exists.",
-	timedOut: (userId: string, minutes: number) => `Timed out <@${userId}> for ${minutes} minutes.`,
+	timedOut: (userId: string, minutes: number) => `Timed out <@${userId}> for ${f.number(minutes)} minutes.`,
 	memberGone: "That member is no longer in this server.",
 } as const;
 
@@ -370,7 +391,11 @@ const SETTING_HINTS: Record<SettingKey, string> = {
 	ageRestrictedPreset: "preset in age-restricted channels, or none",
 };
 
-const oneOf = (values: readonly (string | number)[]) => `one of ${values.join(", ")}`;
+const oneOf = (values: readonly (string | number)[]) =>
+	`one of ${f.list(
+		values.map((value) => (typeof value === "number" ? f.plain(value) : value)),
+		"unit",
+	)}`;
 
 /** What each setting takes, as a moderator is told when a value does not fit. */
 const SETTING_EXPECTED: Record<SettingKey, string> = {
@@ -381,23 +406,23 @@ const SETTING_EXPECTED: Record<SettingKey, string> = {
 	"safety.sexuallyExplicit": oneOf(SAFETY_THRESHOLDS),
 	"safety.dangerousContent": oneOf(SAFETY_THRESHOLDS),
 	people: oneOf(PEOPLE_MODES),
-	"access.allowedRoles": `up to ${MAX_ROLES} role ids`,
-	"access.deniedRoles": `up to ${MAX_ROLES} role ids`,
+	"access.allowedRoles": `up to ${f.number(MAX_ROLES)} role ids`,
+	"access.deniedRoles": `up to ${f.number(MAX_ROLES)} role ids`,
 	"access.threadTurns": oneOf(THREAD_TURNS),
 	"threads.visibility": oneOf(THREAD_VISIBILITIES),
 	"threads.autoArchiveMinutes": `${oneOf(AUTO_ARCHIVE_MINUTES)} (minutes)`,
-	"limits.cooldownSeconds": `a whole number of seconds from 0 (off) to ${COUNT_MAXIMUMS["limits.cooldownSeconds"]}`,
-	"limits.memberDailyImages": `a whole number from 0 (unlimited) to ${COUNT_MAXIMUMS["limits.memberDailyImages"]}`,
-	"limits.serverDailyImages": `a whole number from 0 (unlimited) to ${COUNT_MAXIMUMS["limits.serverDailyImages"]}`,
+	"limits.cooldownSeconds": `a whole number of seconds from 0 (off) to ${f.plain(COUNT_MAXIMUMS["limits.cooldownSeconds"])}`,
+	"limits.memberDailyImages": `a whole number from 0 (unlimited) to ${f.plain(COUNT_MAXIMUMS["limits.memberDailyImages"])}`,
+	"limits.serverDailyImages": `a whole number from 0 (unlimited) to ${f.plain(COUNT_MAXIMUMS["limits.serverDailyImages"])}`,
 	"modlog.channelId": "a channel id",
 	"modlog.includePrompts": "true or false",
-	blocklist: `up to ${MAX_BLOCKLIST_ENTRIES} words or /patterns/, each with an optional reason`,
+	blocklist: `up to ${f.number(MAX_BLOCKLIST_ENTRIES)} words or /patterns/, each with an optional reason`,
 	ageRestrictedPreset: oneOf(AGE_RESTRICTED_PRESETS),
 };
 
 const PATTERN_PROBLEMS: Record<SettingErrorDetails["invalidPattern"]["problem"], string> = {
 	syntax: "is not a valid regular expression",
-	tooLong: `is longer than ${MAX_PATTERN_LENGTH} characters`,
+	tooLong: `is longer than ${f.number(MAX_PATTERN_LENGTH)} characters`,
 	nestedQuantifier: "has a repeated group inside a repetition, such as `(a+)+`, which can make matching hang",
 	matchesEverything: "matches an empty string, so it would refuse every prompt",
 	empty: "is empty",
@@ -425,24 +450,25 @@ export const settingsMessages = {
 	nothingToReset: (key: string, where: string) =>
 		`${inlineCode(key)} has no value of its own ${where}; nothing changed.`,
 	blocklistAdded: (pattern: string, where: string, count: number) =>
-		`🚫 Added ${inlineCode(pattern)} to the blocklist ${where} (${count} ${count === 1 ? "entry" : "entries"} at this scope). Prompts that match it are refused before any model call.`,
+		`🚫 Added ${inlineCode(pattern)} to the blocklist ${where} (${f.number(count)} ${f.plural(count, { one: "entry", other: "entries" })} at this scope). Prompts that match it are refused before any model call.`,
 	blocklistRemoved: (pattern: string, where: string) => `Removed ${inlineCode(pattern)} from the blocklist ${where}.`,
 	blocklistNotThere: (pattern: string, where: string) =>
 		`${inlineCode(pattern)} is not on the blocklist ${where}; nothing changed.`,
 	blocklistFromPreset: (preset: string) =>
 		` It comes from the **${preset}** preset: choose another preset to drop the preset's words.`,
 	errors: {
-		unknownSetting: ({ key, known }) => `${inlineCode(key)} is not a setting. The settings are: ${known.join(", ")}.`,
+		unknownSetting: ({ key, known }) =>
+			`${inlineCode(key)} is not a setting. The settings are: ${f.list(known, "unit")}.`,
 		invalidValue: ({ key }) =>
 			`That value does not fit ${inlineCode(key)}: it takes ${SETTING_EXPECTED[key]}. Nothing was changed.`,
 		modelNotAllowed: ({ model, allowed }) =>
-			`${inlineCode(model)} is not one of the models this bot's operator allows: ${allowed.join(", ")}. Nothing was changed.`,
+			`${inlineCode(model)} is not one of the models this bot's operator allows: ${f.list(allowed, "unit")}. Nothing was changed.`,
 		thresholdTooPermissive: ({ key, threshold, mostPermissive }) =>
 			`The bot's operator allows no safety threshold looser than ${mostPermissive}, so ${inlineCode(key)} cannot be ${threshold}. Choose ${mostPermissive} or stricter. Nothing was changed.`,
 		invalidPattern: ({ pattern, problem }) =>
-			`The pattern ${inlineCode(pattern)} ${PATTERN_PROBLEMS[problem]}. Use a word or phrase, or \`/regex/\` (at most ${MAX_PATTERN_LENGTH} characters). Nothing was changed.`,
+			`The pattern ${inlineCode(pattern)} ${PATTERN_PROBLEMS[problem]}. Use a word or phrase, or \`/regex/\` (at most ${f.number(MAX_PATTERN_LENGTH)} characters). Nothing was changed.`,
 		tooManyEntries: ({ key, max }) =>
-			`${inlineCode(key)} holds at most ${max} entries at one scope. Remove some first. Nothing was changed.`,
+			`${inlineCode(key)} holds at most ${f.number(max)} entries at one scope. Remove some first. Nothing was changed.`,
 	} satisfies { [Code in SettingErrorCode]: (details: SettingErrorDetails[Code]) => string },
 	view: {
 		title: "Image bot settings",
@@ -464,7 +490,7 @@ export const settingsMessages = {
 			blocklist: "Blocklist",
 		},
 		emptyBlocklist: "No words or patterns.",
-		more: (count: number) => `… and ${count} more`,
+		more: (count: number) => `… and ${f.number(count)} more`,
 		footer:
 			"Change: /settings set key value [scope] · Undo: /settings reset key [scope] · Words: /settings blocklist add",
 	},
@@ -485,32 +511,37 @@ export const settingsMessages = {
 		off: "off",
 		on: "on",
 		unlimited: "unlimited",
-		seconds: (seconds: number) => `${seconds} s`,
-		imagesPerDay: (images: number) => `${images} a day`,
+		seconds: (seconds: number) => `${f.number(seconds)} s`,
+		imagesPerDay: (images: number) => `${f.number(images)} a day`,
+		// The minutes as a moderator types them (60, 1440, …), then in days or hours.
 		minutes: (minutes: number) =>
-			minutes % 1_440 === 0 ? `${minutes} min (${minutes / 1_440} d)` : `${minutes} min (${minutes / 60} h)`,
-		entries: (count: number) => `${count} ${count === 1 ? "entry" : "entries"}`,
-		moreRoles: (count: number) => `+${count} more`,
+			minutes % 1_440 === 0
+				? `${f.plain(minutes)} min (${f.number(minutes / 1_440)} d)`
+				: `${f.plain(minutes)} min (${f.number(minutes / 60)} h)`,
+		entries: (count: number) => `${f.number(count)} ${f.plural(count, { one: "entry", other: "entries" })}`,
+		moreRoles: (count: number) => `+${f.number(count)} more`,
 	},
 } as const;
 
-const formatUsd = (usd: number) => (usd > 0 && usd < 0.01 ? "<$0.01" : `$${usd.toFixed(2)}`);
+const formatUsd = (usd: number) => (usd > 0 && usd < 0.01 ? `<${f.usd(0.01, 2)}` : f.usd(usd, 2));
 
 export const usageMessages = {
 	dmOnly:
 		"Image quotas are counted per server: use /usage in a channel of the server where you make images. In a DM with me there is nothing to show here.",
 	allowance: ({ used, limit, remaining }: { used: number; limit: number; remaining: number | null }) =>
-		limit > 0 ? `${used} of ${limit} (${remaining ?? 0} left)` : `${used} (no daily limit)`,
+		limit > 0
+			? `${f.number(used)} of ${f.number(limit)} (${f.number(remaining ?? 0)} left)`
+			: `${f.number(used)} (no daily limit)`,
 	member: (allowance: string) => `**Your images today:** ${allowance}`,
 	server: (allowance: string) => `**This server today:** ${allowance}`,
 	resets: (unixSeconds: number) =>
-		`Quotas reset <t:${unixSeconds}:R>, at 00:00 UTC (<t:${unixSeconds}:t> your time). Counts include images of turns still running.`,
+		`Quotas reset ${f.timestamp(unixSeconds, "R")}, at 00:00 UTC (${f.timestamp(unixSeconds, "t")} your time). Counts include images of turns still running.`,
 	topUsers: "**Top users today**",
 	topUser: (rank: number, userId: string, images: number, usd: number) =>
-		`${rank}. <@${userId}>: ${images} ${images === 1 ? "image" : "images"} (${formatUsd(usd)})`,
+		`${f.number(rank)}. <@${userId}>: ${f.number(images)} ${f.plural(images, { one: "image", other: "images" })} (${formatUsd(usd)})`,
 	noUsersYet: "Nobody has made an image today.",
 	cost: (usd: number, images: number) =>
-		`**Estimated cost today:** ${formatUsd(usd)} for ${images} ${images === 1 ? "image" : "images"} (from the usage Gemini reports and the bot's price table; Google's bill is authoritative).`,
+		`**Estimated cost today:** ${formatUsd(usd)} for ${f.number(images)} ${f.plural(images, { one: "image", other: "images" })} (from the usage Gemini reports and the bot's price table; Google's bill is authoritative).`,
 } as const;
 
 /** /background: the mask preview, per-result outcomes and the Info card's line. */
@@ -530,26 +561,27 @@ export const backgroundMessages = {
 		segmenterFailed: "the first way of finding the product failed",
 	} as Record<string, string>,
 	preview: (userId: string, source: string, doubts: string[]) =>
-		`<@${userId}>, I am not sure about this mask (${doubts.join("; ")}). The tinted area is what would be replaced; the rest stays pixel for pixel. Mask: ${source}. Use it, or cancel and attach your own \`mask_image\` (white = keep, black = replace). Nothing has been generated or counted yet.`,
+		`<@${userId}>, I am not sure about this mask (${f.list(doubts, "and")}). The tinted area is what would be replaced; the rest stays pixel for pixel. Mask: ${source}. Use it, or cancel and attach your own \`mask_image\` (white = keep, black = replace). Nothing has been generated or counted yet.`,
 	previewNotYours: "Only the member who ran /background can confirm or cancel this mask.",
 	previewExpired: "This mask preview has expired (they last an hour). Run /background again.",
 	previewCancelled: "Cancelled: nothing was generated or counted.",
 	heading: (userId: string, title: string) => `🖼️ <@${userId}>: ${title}`,
 	verified: (count: number, source: string) =>
-		`-# ✅ Product pixels verified identical to your photo in ${count === 1 ? "this result" : `all ${count} results`} · mask: ${source}`,
+		`-# ✅ Product pixels verified identical to your photo in ${count === 1 ? "this result" : `all ${f.number(count)} results`} · mask: ${source}`,
 	notComposited: (source: string) =>
 		`-# 🎨 keep_product:false: the model's image as it made it, not composited (mask: ${source}).`,
 	resultBlocked: (index: number, stage: "prompt" | "output", category?: string) =>
 		stage === "prompt"
-			? `🚫 Result ${index}: Gemini's safety filter blocked the request${category ? ` for ${category}` : ""}. Rephrase the prompt and try again.`
-			: `🚫 Result ${index}: Gemini made it but its safety filter withheld it${category ? ` for ${category}` : ""}; it is not posted or counted.`,
+			? `🚫 Result ${f.number(index)}: Gemini's safety filter blocked the request${category ? ` for ${category}` : ""}. Rephrase the prompt and try again.`
+			: `🚫 Result ${f.number(index)}: Gemini made it but its safety filter withheld it${category ? ` for ${category}` : ""}; it is not posted or counted.`,
 	resultRefused: (index: number, text: string) =>
-		`Result ${index}: Gemini answered with text instead of an image: “${text.length > 300 ? `${text.slice(0, 300)}…` : text}”`,
-	resultFailed: (index: number) => `Result ${index}: Gemini finished without making an image; it is not counted.`,
+		`Result ${f.number(index)}: Gemini answered with text instead of an image: “${text.length > 300 ? `${text.slice(0, 300)}…` : text}”`,
+	resultFailed: (index: number) =>
+		`Result ${f.number(index)}: Gemini finished without making an image; it is not counted.`,
 	resultDrifted: (index: number, iou: number) =>
-		`Result ${index}: the model moved or reshaped the product (only ${(iou * 100).toFixed(1)}% of it stayed in place, twice), so I did not post it. Try again, or describe a scene that fits the product's position.`,
+		`Result ${f.number(index)}: the model moved or reshaped the product (only ${f.percent(iou, 1)} of it stayed in place, twice), so I did not post it. Try again, or describe a scene that fits the product's position.`,
 	resultTooLarge: (index: number, mb: number) =>
-		`Result ${index}: as a lossless PNG it is ${mb.toFixed(1)} MB, over Discord's 10 MB per file, and re-encoding it would change the product. Send a smaller photo.`,
+		`Result ${f.number(index)}: as a lossless PNG it is ${f.decimal(mb, 1)} MB, over Discord's 10 MB per file, and re-encoding it would change the product. Send a smaller photo.`,
 	infoLine: (background: { source: string; verified: boolean; keepProduct: boolean }) =>
 		background.keepProduct
 			? `**Background replaced:** mask ${backgroundMessages.sources[background.source] ?? background.source}; ${background.verified ? "product pixels verified identical to the original" : "product pixels not verified"}`
