@@ -119,6 +119,8 @@ export interface FakeDiscord {
 	addTextChannel(name: string, options?: { nsfw?: boolean; topic?: string }): FakeChannel;
 	/** Adds a guild member with @everyone's permissions and returns their user id (interactions carry the member). */
 	addMember(username: string): string;
+	/** Sets the language of a user's Discord client: their interactions carry it as `locale`. */
+	setUserLocale(userId: string, locale: string): void;
 	/** Creates a role without permissions (GUILD_ROLE_CREATE) and returns its id. */
 	addRole(name: string): string;
 	/** Replaces a member's roles; later messages and interactions carry them. */
@@ -265,6 +267,9 @@ function createFacade(context: FakeContext, server: ReturnType<typeof createServ
 			return channel;
 		},
 		addMember: (username) => state.addGuildMember(username).id,
+		setUserLocale: (userId, locale) => {
+			state.userLocales.set(userId, locale);
+		},
 		addRole: (name) => {
 			const position = state.roles.size;
 			const role = state.addRole({ name, permissions: 0n, position });

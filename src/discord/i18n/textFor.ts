@@ -1,18 +1,15 @@
 // src/discord/i18n/textFor.ts: the catalogue a member reads, from their Discord locale, their thread, or their server.
 import type Keyv from "keyv";
-import { type Catalogue, english } from "./catalogue.js";
-import { ja } from "./ja/index.js";
+import type { Catalogue } from "./catalogue.js";
+import { catalogueFor } from "./catalogues.js";
 import { DEFAULT_LOCALE, type Locale, resolveLocale } from "./locale.js";
-
-/** Every catalogue the bot ships; a locale without one reads English. */
-const CATALOGUES: Partial<Record<Locale, Catalogue>> = { "en-US": english, ja };
 
 /** What a member reads: the catalogue of `locale`. */
 export type Text = Catalogue;
 
-/** The catalogue for a locale the bot speaks. */
+/** The catalogue for a locale the bot speaks (every locale has one, checked by type). */
 export function textFor(locale: Locale): Text {
-	return CATALOGUES[locale] ?? english;
+	return catalogueFor(locale);
 }
 
 /** The catalogue for a Discord locale as Discord sends it (`interaction.locale`, `guild.preferredLocale`). */

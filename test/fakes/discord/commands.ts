@@ -28,6 +28,39 @@ function checkDescription(description: unknown, path: string, chatInput: boolean
 		);
 }
 
+/** @see https://discord.com/developers/docs/reference#locales */
+const DISCORD_LOCALES = new Set(
+	"id da de en-GB en-US es-ES es-419 fr hr it lt hu nl no pl pt-BR ro fi sv-SE vi tr cs el bg ru uk hi th zh-CN ja zh-TW ko".split(
+		" ",
+	),
+);
+
+/** `*_localizations`: known locales only, each value as its field's own limits. */
+function checkLocalizations(value: unknown, path: string, check: (text: unknown, where: string) => void): void {
+	if (value === undefined || value === null) return;
+	if (!isRecord(value)) throw invalidForm(path, "DICT_TYPE_CONVERT", "Only dictionaries may be used in a DictType");
+	for (const [locale, text] of Object.entries(value)) {
+		if (!DISCORD_LOCALES.has(locale)) throw invalidForm(`${path}.${locale}`, "LOCALE_INVALID", "Invalid locale");
+		check(text, `${path}.${locale}`);
+	}
+}
+
+const checkLocalizedDescription = (text: unknown, where: string) => {
+	if (typeof text !== "string" || text.length < 1 || text.length > 100)
+		throw invalidForm(where, "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.");
+};
+
+function checkLocalized(entry: Record<string, unknown>, path: string, chatInput: boolean): void {
+	checkLocalizations(entry.description_localizations, `${path}.description_localizations`, checkLocalizedDescription);
+	checkLocalizations(entry.name_localizations, `${path}.name_localizations`, (text, where) => {
+		if (typeof text !== "string") throw invalidForm(where, "BASE_TYPE_REQUIRED", "This field is required");
+		if (chatInput && (!NAME_PATTERN.test(text) || text !== text.toLowerCase()))
+			throw invalidForm(where, "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid");
+		if (!chatInput && (text.length < 1 || text.length > 32))
+			throw invalidForm(where, "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 32 in length.");
+	});
+}
+
 function checkOptions(options: unknown, path: string): void {
 	if (options === undefined) return;
 	if (!Array.isArray(options) || options.length > 25)
@@ -39,6 +72,15 @@ function checkOptions(options: unknown, path: string): void {
 		const here = `${path}.options.${index}`;
 		checkName(option.name, here, true);
 		checkDescription(option.description, here, true);
+		checkLocalized(option, here, true);
+		if (Array.isArray(option.choices)) {
+			option.choices.forEach((choice, choiceIndex) => {
+				const where = `${here}.choices.${choiceIndex}`;
+				const { name, name_localizations: localized } = asRecord(choice);
+				checkLocalizedDescription(name, `${where}.name`);
+				checkLocalizations(localized, `${where}.name_localizations`, checkLocalizedDescription);
+			});
+		}
 		if (names.has(String(option.name)))
 			throw invalidForm(`${here}.name`, "APPLICATION_COMMAND_OPTION_NAME_ALREADY_EXISTS", "Option name already exists");
 		names.add(String(option.name));
@@ -67,6 +109,7 @@ export function registerCommands(context: FakeContext, body: unknown, guildId?: 
 		const chatInput = type === CHAT_INPUT;
 		checkName(command.name, String(index), chatInput);
 		checkDescription(command.description, String(index), chatInput);
+		checkLocalized(command, String(index), chatInput);
 		checkOptions(command.options, String(index));
 		const key = `${type}:${String(command.name)}`;
 		if (seen.has(key))

@@ -75,7 +75,7 @@ export function dispatchInteraction(context: FakeContext, spec: InteractionSpec)
 		channel: channelToApi(channel),
 		channel_id: channel.id,
 		app_permissions: (guildId ? state.permissionsOf(state.botUser.id) : BASIC_MEMBER_PERMISSIONS).toString(),
-		locale: "en-US",
+		locale: state.userLocales.get(user.id) ?? "en-US",
 		entitlements: [],
 		authorizing_integration_owners: { "0": guildId ?? "0" },
 		context: guildId ? 0 : 1,

@@ -49,6 +49,8 @@ export class FakeState {
 	readonly interactions = new Map<string, InteractionRecord>();
 	readonly registeredCommands: RegisteredCommands = { global: [], guild: new Map() };
 	readonly typing: string[] = [];
+	/** Each user's Discord client language (interactions carry it as `locale`); en-US when unset. */
+	readonly userLocales = new Map<string, string>();
 
 	readonly botUser: FakeUser;
 	readonly token: string;
