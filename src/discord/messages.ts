@@ -17,6 +17,7 @@ import {
 } from "../moderation/settings.js";
 import { COUNT_MAXIMUMS, MAX_BLOCKLIST_ENTRIES, MAX_ROLES, type SettingKey } from "../moderation/validateSetting.js";
 import { formattersFor } from "./i18n/formatters.js";
+import { withoutFinalStop } from "./i18n/markup.js";
 
 /**
  * English's numbers, lists and plurals come from Intl like every locale's (src/discord/i18n/). Two deviations for
@@ -80,7 +81,7 @@ export const policyMessages: { [Code in keyof PolicyDenialDetails]: (details: Po
 		`In this server only the member who started a thread (<@${starterId}>) adds turns to it. Start your own with /imagine.`,
 	blocklisted: ({ matched, reason, presetReason }) => {
 		const why = blocklistReason({ reason, presetReason });
-		return `Your prompt contains "${matched}", which the moderators of this server do not allow${why ? `: ${why}` : ""}. Nothing was sent to Gemini.`;
+		return `Your prompt contains "${matched}", which the moderators of this server do not allow${why ? `: ${withoutFinalStop(why)}` : ""}. Nothing was sent to Gemini.`;
 	},
 	cooldown: ({ secondsLeft, cooldownSeconds }) =>
 		`Slow down a little: this server allows one turn every ${f.number(cooldownSeconds)} s. Try again in ${f.number(secondsLeft)} s.`,

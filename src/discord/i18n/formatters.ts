@@ -63,7 +63,10 @@ function makeFormatters(locale: Locale): Formatters {
 		return format;
 	};
 	const duration = (value: number, unit: DurationUnit, fractionDigits = 0) =>
-		fixed({ style: "unit", unit, unitDisplay: UNIT_DISPLAY[locale] }, fractionDigits).format(value);
+		// Days in full everywhere: short forms such as Spanish "7 dd." are not what anyone writes.
+		fixed({ style: "unit", unit, unitDisplay: unit === "day" ? "long" : UNIT_DISPLAY[locale] }, fractionDigits).format(
+			value,
+		);
 	return {
 		locale,
 		number: (value) => grouped.format(value),

@@ -21,17 +21,18 @@ describe("formattersFor", () => {
 		expect(f.plain(10_080)).toBe("10080");
 	});
 
-	it.each<[Locale, string, string, string, string]>([
-		["en-US", "45 sec", "3 min", "2 hr", "12.3 sec"],
-		["es-419", "45 s", "3 min", "2 h", "12.3 s"],
-		["ja", "45 秒", "3 分", "2 時間", "12.3 秒"],
-		["zh-CN", "45秒", "3分钟", "2小时", "12.3秒"],
-		["hi", "45 सेकंड", "3 मिनट", "2 घंटे", "12.3 सेकंड"],
-	])("%s writes durations as %s, %s, %s and %s", (locale, seconds, minutes, hours, fraction) => {
+	it.each<[Locale, string, string, string, string, string]>([
+		["en-US", "45 sec", "3 min", "2 hr", "7 days", "12.3 sec"],
+		["es-419", "45 s", "3 min", "2 h", "7 días", "12.3 s"],
+		["ja", "45 秒", "3 分", "2 時間", "7 日", "12.3 秒"],
+		["zh-CN", "45秒", "3分钟", "2小时", "7天", "12.3秒"],
+		["hi", "45 सेकंड", "3 मिनट", "2 घंटे", "7 दिन", "12.3 सेकंड"],
+	])("%s writes durations as %s, %s, %s, %s and %s", (locale, seconds, minutes, hours, days, fraction) => {
 		const f = formattersFor(locale);
 		expect(spaced(f.duration(45, "second"))).toBe(seconds);
 		expect(spaced(f.duration(3, "minute"))).toBe(minutes);
 		expect(spaced(f.duration(2, "hour"))).toBe(hours);
+		expect(spaced(f.duration(7, "day"))).toBe(days);
 		expect(spaced(f.duration(12.34, "second", 1))).toBe(fraction);
 	});
 

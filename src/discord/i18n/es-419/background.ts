@@ -46,6 +46,6 @@ export const backgroundMessages = {
 		`${result(index)}: como PNG sin pérdida pesa ${f.decimal(mb, 1)} MB, más que los 10 MB por archivo de Discord, y volver a codificarlo cambiaría el producto. Envía una foto más pequeña.`,
 	infoLine: (background) =>
 		background.keepProduct
-			? `**Fondo reemplazado:** máscara ${sources[background.source] ?? background.source}; ${background.verified ? "píxeles del producto verificados idénticos al original" : "píxeles del producto sin verificar"}`
-			: `**Fondo reemplazado:** máscara ${sources[background.source] ?? background.source}; keep_product:false, sin componer`,
+			? `**Fondo reemplazado:** máscara: ${sources[background.source] ?? background.source}; ${background.verified ? "píxeles del producto verificados idénticos al original" : "píxeles del producto sin verificar"}`
+			: `**Fondo reemplazado:** máscara: ${sources[background.source] ?? background.source}; keep_product:false, sin componer`,
 } satisfies Catalogue["backgroundMessages"];

@@ -46,6 +46,6 @@ export const backgroundMessages = {
 		`${result(index)}: लॉसलेस PNG के रूप में यह ${f.decimal(mb, 1)} MB का है, जो Discord की 10 MB प्रति फ़ाइल की सीमा से ज़्यादा है, और इसे दोबारा एन्कोड करने से प्रोडक्ट बदल जाएगा। कोई छोटी फ़ोटो भेजें।`,
 	infoLine: (background) =>
 		background.keepProduct
-			? `**बैकग्राउंड बदला गया:** मास्क ${sources[background.source] ?? background.source}; ${background.verified ? "प्रोडक्ट के पिक्सेल मूल जैसे ही होने की पुष्टि हुई" : "प्रोडक्ट के पिक्सेल की पुष्टि नहीं हुई"}`
-			: `**बैकग्राउंड बदला गया:** मास्क ${sources[background.source] ?? background.source}; keep_product:false, कंपोज़िट नहीं किया गया`,
+			? `**बैकग्राउंड बदला गया:** मास्क: ${sources[background.source] ?? background.source}; ${background.verified ? "प्रोडक्ट के पिक्सेल मूल जैसे ही होने की पुष्टि हुई" : "प्रोडक्ट के पिक्सेल की पुष्टि नहीं हुई"}`
+			: `**बैकग्राउंड बदला गया:** मास्क: ${sources[background.source] ?? background.source}; keep_product:false, कंपोज़िट नहीं किया गया`,
 } satisfies Catalogue["backgroundMessages"];

@@ -47,6 +47,6 @@ export const backgroundMessages = {
 		`${result(index)}: 可逆圧縮の PNG にすると ${f.decimal(mb, 1)} MB になり、Discord の 1 ファイル 10 MB の上限を超えます。再エンコードすると商品が変わってしまうので、もっと小さい写真を送ってください。`,
 	infoLine: (background) =>
 		background.keepProduct
-			? `**背景を置き換え:** マスク ${sources[background.source] ?? background.source}、${background.verified ? "商品のピクセルが元の画像と同一であることを確認済み" : "商品のピクセルは未確認"}`
-			: `**背景を置き換え:** マスク ${sources[background.source] ?? background.source}、keep_product:false のため合成なし`,
+			? `**背景を置き換え:** マスク: ${sources[background.source] ?? background.source}、${background.verified ? "商品のピクセルが元の画像と同一であることを確認済み" : "商品のピクセルは未確認"}`
+			: `**背景を置き換え:** マスク: ${sources[background.source] ?? background.source}、keep_product:false のため合成なし`,
 } satisfies Catalogue["backgroundMessages"];

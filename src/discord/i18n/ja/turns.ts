@@ -66,7 +66,7 @@ export const messages = {
 		`この結果はもうこのスレッドの最新のターンではないため${latestVersions ? `（最新は ${latestVersions}）` : ""}、「${labels.reroll}」「${labels.undo}」「${labels.edit}」は使えません。この結果に戻るには、そのメッセージに返信してください。そこから新しいスレッドに分岐します。「${labels.info}」と「${labels.delete}」は引き続き使えます。`,
 	resultCard: (card) =>
 		[
-			`**結果 ${card.versions || "（画像なし）"}** · ターン ${f.number(card.turn)}`,
+			`**結果${card.versions ? ` ${card.versions}` : "（画像なし）"}** · ターン ${f.number(card.turn)}`,
 			`**プロンプト:** ${card.prompt || "（画像のみ）"}`,
 			`**モデル:** \`${card.model}\`（${card.modelLabel}）`,
 			`**元にした画像:** ${card.parent !== undefined ? version(card.parent) : "なし（新しい画像）"}${card.inputs.length > 0 ? `、入力 ${f.list(card.inputs, "and")}` : ""}`,

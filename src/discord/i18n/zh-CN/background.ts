@@ -45,6 +45,6 @@ export const backgroundMessages = {
 		`${result(index)}：保存为无损 PNG 时有 ${f.decimal(mb, 1)} MB，超过了 Discord 每个文件 10 MB 的上限，而重新编码会改变产品。请发送更小的照片。`,
 	infoLine: (background) =>
 		background.keepProduct
-			? `**已替换背景：** 蒙版 ${sources[background.source] ?? background.source}；${background.verified ? "产品像素已验证与原图完全相同" : "产品像素未验证"}`
-			: `**已替换背景：** 蒙版 ${sources[background.source] ?? background.source}；keep_product:false，未合成`,
+			? `**已替换背景：** 蒙版：${sources[background.source] ?? background.source}；${background.verified ? "产品像素已验证与原图完全相同" : "产品像素未验证"}`
+			: `**已替换背景：** 蒙版：${sources[background.source] ?? background.source}；keep_product:false，未合成`,
 } satisfies Catalogue["backgroundMessages"];

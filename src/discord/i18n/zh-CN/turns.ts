@@ -63,7 +63,7 @@ export const messages = {
 		`这个结果已不是本子区最新的一轮${latestVersions ? `（最新的是 ${latestVersions}）` : ""}，所以“${labels.reroll}”“${labels.undo}”和“${labels.edit}”不再适用于它。要回到这个结果，请回复那条消息：我会从它分出一个新的子区。“${labels.info}”和“${labels.delete}”仍然可用。`,
 	resultCard: (card) =>
 		[
-			`**结果 ${card.versions || "（无图片）"}** · 第 ${f.number(card.turn)} 轮`,
+			`**结果${card.versions ? ` ${card.versions}` : "（无图片）"}** · 第 ${f.number(card.turn)} 轮`,
 			`**提示词：** ${card.prompt || "（仅图片）"}`,
 			`**模型：** \`${card.model}\`（${card.modelLabel}）`,
 			`**基于：** ${card.parent !== undefined ? version(card.parent) : "无（新图片）"}${card.inputs.length > 0 ? `；输入 ${f.list(card.inputs, "and")}` : ""}`,
