@@ -11,6 +11,7 @@ import { createLogger } from "../../src/logger.js";
 import {
 	type FakeChannel,
 	type FakeDiscord,
+	type FakeDiscordOptions,
 	type FakeInteraction,
 	type StoredMessage,
 	startFakeDiscord,
@@ -37,9 +38,11 @@ export async function startHarness(
 		env?: Record<string, string>;
 		/** Collects every log line (JSON) the bot writes at its LOG_LEVEL, instead of writing them to stdout. */
 		logLines?: string[];
+		/** Options of the fake Discord (its guild's preferred locale, upload limits, …). */
+		discord?: FakeDiscordOptions;
 	} = {},
 ): Promise<Harness> {
-	const discord = await startFakeDiscord();
+	const discord = await startFakeDiscord(options.discord);
 	const gemini = await startFakeGemini();
 	const folder = await mkdtemp(join(tmpdir(), "nbt-e2e-"));
 	const namespace = `test-${randomUUID()}`;

@@ -87,3 +87,37 @@ describe("languages, end to end (SQLite)", () => {
 		expect(answer.content).toContain(textFor("en-US").userInputMessages.notAnImage({ name: "notes.txt" }));
 	});
 });
+
+describe("the moderation log speaks the server's language (SQLite)", () => {
+	let h: Harness;
+	const es = textFor("es-419");
+
+	beforeAll(async () => {
+		h = await startHarness({ discord: { guildLocale: "es-419" } });
+	});
+	afterAll(async () => {
+		await h?.close();
+	});
+	afterEach(() => expectNothingStray(h));
+
+	it("writes the log entry in the server's preferred locale and answers the member in their own", async () => {
+		const server = { kind: "guild" as const, id: h.discord.guildId };
+		const modlog = h.discord.addTextChannel("registro");
+		await h.bot.deps.settings.set(server, "modlog.channelId", modlog.id);
+		await h.bot.deps.settings.addToBlocklist(server, { pattern: "glorbnax" });
+		const interaction = await h.discord.slashCommand({
+			name: "imagine",
+			channelId: h.discord.textChannelId,
+			options: { prompt: "a glorbnax" },
+		});
+		const entry = await h.discord.waitFor(() => botMessages(h, modlog.id)[0], { what: "log entry" });
+		const embed = (entry.embeds as { title?: string }[])[0];
+		expect(embed?.title).toBe(es.modlogMessages.caseTitle(es.modlogMessages.what.denied));
+		await h.discord.waitFor(() => interaction.callbacks.length > 0, { what: "the refusal" });
+		const english = textFor("en-US");
+		const answer = JSON.stringify(interaction.callbacks.map((callback) => callback.data));
+		expect(answer).toContain(
+			JSON.stringify(english.policyMessages.blocklisted({ matched: "glorbnax", pattern: "glorbnax" })).slice(1, 40),
+		);
+	});
+});

@@ -143,6 +143,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 	await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 	const { port } = server.address() as AddressInfo;
 	const state = new FakeState(`http://127.0.0.1:${port}`);
+	if (options.guildLocale) state.guildLocale = options.guildLocale;
 	const gateway = new Gateway({
 		token: state.token,
 		botUserId: state.botUser.id,

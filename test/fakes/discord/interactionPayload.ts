@@ -83,8 +83,8 @@ export function dispatchInteraction(context: FakeContext, spec: InteractionSpec)
 	};
 	if (guildId) {
 		payload.guild_id = guildId;
-		payload.guild = { id: guildId, locale: "en-US", features: [] };
-		payload.guild_locale = "en-US";
+		payload.guild = { id: guildId, locale: state.guildLocale, features: [] };
+		payload.guild_locale = state.guildLocale;
 		payload.member = { ...memberToApi(state, user.id), permissions: state.permissionsOf(user.id).toString() };
 	} else {
 		payload.user = userToApi(user);

@@ -149,7 +149,7 @@ export function guildToApi(state: FakeState): Json {
 		banner: null,
 		premium_tier: 0,
 		premium_subscription_count: 0,
-		preferred_locale: "en-US",
+		preferred_locale: state.guildLocale,
 		public_updates_channel_id: null,
 		nsfw_level: 0,
 		premium_progress_bar_enabled: false,

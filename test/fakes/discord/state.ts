@@ -51,6 +51,8 @@ export class FakeState {
 	readonly typing: string[] = [];
 	/** Each user's Discord client language (interactions carry it as `locale`); en-US when unset. */
 	readonly userLocales = new Map<string, string>();
+	/** The guild's preferred_locale. */
+	guildLocale = "en-US";
 
 	readonly botUser: FakeUser;
 	readonly token: string;

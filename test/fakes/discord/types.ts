@@ -191,4 +191,6 @@ export interface FakeDiscordOptions {
 	interactionTokenTtlMs?: number;
 	/** The `shards` GET /gateway/bot recommends (what SHARD_COUNT=auto uses). Default 1. */
 	recommendedShards?: number;
+	/** The guild's preferred locale (Community servers' language). Default en-US. */
+	guildLocale?: string;
 }
