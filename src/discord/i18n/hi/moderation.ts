@@ -74,7 +74,7 @@ const values = (list: readonly (string | number)[], kind: "and" | "or") =>
 		list.map((value) => (typeof value === "number" ? f.plain(value) : value)),
 		kind,
 	);
-const oneOf = (list: readonly (string | number)[]) => `इनमें से एक: ${values(list, "or")}`;
+const oneOf = (list: readonly (string | number)[]) => `${values(list, "or")} में से एक`;
 
 const SETTING_HINTS: Record<SettingKey, string> = {
 	model: "इमेज मॉडल",
@@ -151,7 +151,7 @@ export const settingsMessages = {
 	errors: {
 		unknownSetting: ({ key, known }) => `${inlineCode(key)} कोई सेटिंग नहीं है। सेटिंग ये हैं: ${f.list(known, "and")}।`,
 		invalidValue: ({ key }) =>
-			`यह वैल्यू ${inlineCode(key)} के लिए ठीक नहीं है: यह ${SETTING_EXPECTED[key]} लेता है। कुछ नहीं बदला गया।`,
+			`यह वैल्यू ${inlineCode(key)} के लिए ठीक नहीं है। सही वैल्यू: ${SETTING_EXPECTED[key]}। कुछ नहीं बदला गया।`,
 		modelNotAllowed: ({ model, allowed }) =>
 			`${inlineCode(model)} उन मॉडलों में नहीं है जिनकी बॉट का ऑपरेटर अनुमति देता है: ${f.list(allowed, "and")}। कुछ नहीं बदला गया।`,
 		thresholdTooPermissive: ({ key, threshold, mostPermissive }) =>

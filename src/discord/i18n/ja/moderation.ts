@@ -115,7 +115,7 @@ const SETTING_EXPECTED: Record<SettingKey, string> = {
 	"access.deniedRoles": `最大 ${f.number(limits.maxRoles)} 個のロール ID`,
 	"access.threadTurns": oneOf(limits.threadTurns),
 	"threads.visibility": oneOf(limits.visibilities),
-	"threads.autoArchiveMinutes": `${oneOf(limits.autoArchiveMinutes)}（分）`,
+	"threads.autoArchiveMinutes": `${oneOf(limits.autoArchiveMinutes)}（分単位）`,
 	"limits.cooldownSeconds": `0（なし）から ${f.plain(limits.maxCooldownSeconds)} までの整数（秒）`,
 	"limits.memberDailyImages": `0（無制限）から ${f.plain(limits.maxMemberDailyImages)} までの整数`,
 	"limits.serverDailyImages": `0（無制限）から ${f.plain(limits.maxServerDailyImages)} までの整数`,
@@ -161,7 +161,7 @@ export const settingsMessages = {
 		unknownSetting: ({ key, known }) =>
 			`${inlineCode(key)} という設定はありません。設定は次のとおりです: ${f.list(known, "and")}。`,
 		invalidValue: ({ key }) =>
-			`その値は ${inlineCode(key)} に使えません。指定できるのは ${SETTING_EXPECTED[key]} です。何も変更していません。`,
+			`その値は ${inlineCode(key)} には使えません。指定できる値: ${SETTING_EXPECTED[key]}。何も変更していません。`,
 		modelNotAllowed: ({ model, allowed }) =>
 			`${inlineCode(model)} は、ボットの運営者が許可しているモデルではありません。許可されているモデル: ${f.list(allowed, "and")}。何も変更していません。`,
 		thresholdTooPermissive: ({ key, threshold, mostPermissive }) =>

@@ -150,7 +150,7 @@ export const settingsMessages = {
 	blocklistFromPreset: (preset) => `它来自预设 **${preset}**：选择其他预设即可去掉该预设的词语。`,
 	errors: {
 		unknownSetting: ({ key, known }) => `${inlineCode(key)} 不是一个设置项。设置项有：${f.list(known, "and")}。`,
-		invalidValue: ({ key }) => `这个值不适用于 ${inlineCode(key)}：它接受 ${SETTING_EXPECTED[key]}。没有任何更改。`,
+		invalidValue: ({ key }) => `这个值不适用于 ${inlineCode(key)}。可用的值：${SETTING_EXPECTED[key]}。没有任何更改。`,
 		modelNotAllowed: ({ model, allowed }) =>
 			`${inlineCode(model)} 不在机器人运营者允许的模型中：${f.list(allowed, "and")}。没有任何更改。`,
 		thresholdTooPermissive: ({ key, threshold, mostPermissive }) =>
