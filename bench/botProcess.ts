@@ -82,4 +82,6 @@ process.on("message", (request: BotRequest) => {
 		if (request.type === "stop") process.disconnect();
 	})();
 });
+// A benchmark that died (or was killed) takes its bots with it.
+process.on("disconnect", () => process.exit(0));
 process.send?.({ ready: true });
