@@ -169,6 +169,8 @@ describe("/background, end to end", () => {
 			productIdentical(studio, (await decodedAttachment(result.attachments[0]?.data ?? Buffer.alloc(0))).rgb),
 		).toBe(true);
 		expect(h.gemini.requests.length - before).toBe(1);
+		// The notes follow the images in a message of their own: wait for the turn to finish posting.
+		await h.bot.deps.turns.idle();
 		expect(
 			botMessages(h, thread.id)
 				.map((message) => message.content)

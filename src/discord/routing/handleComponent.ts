@@ -28,7 +28,13 @@ async function onTurnButton(interaction: ButtonInteraction, id: TurnButton, deps
 	const latest = conversation.exchanges.at(-1);
 	switch (id.action) {
 		case "info": {
-			await interaction.reply(privately(describeResult(conversation, id.turn, t) ?? t.messages.notInHistory));
+			// A result posted a moment ago may still be committing: its turn is not stored yet. Wait for its line.
+			const settled =
+				id.turn >= conversation.nextTurn
+					? ((await deps.turns.run(id.conversationId, () => deps.store.getConversation(id.conversationId))) ??
+						conversation)
+					: conversation;
+			await interaction.reply(privately(describeResult(settled, id.turn, t) ?? t.messages.notInHistory));
 			return;
 		}
 		case "delete": {
