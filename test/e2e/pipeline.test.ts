@@ -2,7 +2,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { FakeChannel, StoredMessage } from "../fakes/fakeDiscord.js";
 import { errorReply, reply, solidPng } from "../fakes/fakeGemini.js";
-import { botImages, botMessages, buttonsOf, expectNothingStray, type Harness, startHarness } from "./harness.js";
+import {
+	botImages,
+	botMessages,
+	buttonId,
+	buttonsOf,
+	expectNothingStray,
+	type Harness,
+	startHarness,
+} from "./harness.js";
 
 const STRICT = "BLOCK_LOW_AND_ABOVE";
 const blocked = () => reply([], { finishReason: "IMAGE_SAFETY", finishMessage: "Support codes: 63429089" });
@@ -124,6 +132,39 @@ describe("every entry point under the strict preset (SQLite)", () => {
 			expect(h.gemini.requests).toHaveLength(count + 2);
 		},
 	);
+
+	it("Info on a result whose commit is still in flight waits for it instead of saying it left the history", async () => {
+		await h.bot.deps.turns.idle();
+		const store = h.bot.deps.store;
+		const { saveConversation: save, getConversation: get } = store;
+		const gate = Promise.withResolvers<void>();
+		let reads = 0;
+		// Hold the commit that follows the next posted result, and count who reads the conversation meanwhile.
+		store.saveConversation = async (conversation) => {
+			await gate.promise;
+			return save.call(store, conversation);
+		};
+		store.getConversation = (id) => {
+			reads++;
+			return get.call(store, id);
+		};
+		try {
+			const images = botImages(h, threadId).length;
+			await h.discord.userMessage({ channelId: threadId, content: "now with a bell" });
+			const result = await h.discord.waitFor(() => botImages(h, threadId)[images], { what: "the new result" });
+			const before = reads;
+			const info = await h.discord.clickButton({ messageId: result.id, customId: buttonId(result, "t:info:") });
+			// Info has read the conversation while the commit is held: only then let the commit through.
+			await h.discord.waitFor(() => reads > before, { what: "Info reading the conversation" });
+			gate.resolve();
+			await h.discord.waitFor(() => info.callbacks.length > 0, { what: "Info answered" });
+			expect(JSON.stringify(info.callbacks[0]?.data)).toContain("now with a bell");
+		} finally {
+			gate.resolve();
+			store.saveConversation = save;
+			store.getConversation = get;
+		}
+	});
 
 	it("Cancel on the progress line stops a turn waiting out Gemini's quota: no second call, nothing counted", async () => {
 		const before = await used();
