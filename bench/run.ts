@@ -99,7 +99,7 @@ for (const store of ["sqlite", "redis"] as const) {
 	const run = throughput[store];
 	rows.push([
 		`${run.conversations} at once, ${run.modelLatencyMs} ms model, concurrency ${run.concurrency} (${store === "sqlite" ? "SQLite" : "Redis"})`,
-		`last image ${run.lastImageMs} ms (ideal ${run.idealMs}, minimal bot ${throughput.minimal.lastImageMs}); event loop max ${run.maxEventLoopDelayMs} ms (minimal ${throughput.minimal.maxEventLoopDelayMs}); acks later than 3 s: ${run.lateAcks}`,
+		`${run.images < run.conversations ? `ONLY ${run.images} images; ` : ""}last image ${run.lastImageMs} ms (ideal ${run.idealMs}, minimal bot ${throughput.minimal.lastImageMs}); event loop max ${run.maxEventLoopDelayMs} ms (minimal ${throughput.minimal.maxEventLoopDelayMs}); acks later than 3 s: ${run.lateAcks}`,
 		`${run.ratioToIdeal}x ideal, ${round(run.lastImageMs / throughput.minimal.lastImageMs)}x minimal`,
 		`<= 1.1x ideal, loop < 50 ms: ${met(run.ratioToIdeal <= 1.1 && run.maxEventLoopDelayMs < 50)}`,
 	]);

@@ -12,6 +12,8 @@ export type ThroughputResult = {
 	lastImageMs: number;
 	ratioToIdeal: number;
 	maxEventLoopDelayMs: number;
+	/** Images posted: fewer than `conversations` when turns failed (then lastImageMs is when the wait gave up). */
+	images: number;
 	/** Interactions whose first callback came later than 3 s after they were dispatched (or never). */
 	lateAcks: number;
 	/** The bot's process after the run, and its peak, when it has a process of its own. */
@@ -61,7 +63,12 @@ export async function measureThroughput(
 				return { id: interaction.id, at: performance.now() };
 			}),
 		);
-		await done;
+		// A turn that failed posts no image: give up waiting well after the ideal time, and say how many came.
+		const giveUp = options.modelLatencyMs * options.conversations + 60_000;
+		let timer: NodeJS.Timeout | undefined;
+		await Promise.race([done, new Promise<void>((resolve) => (timer = setTimeout(resolve, giveUp)))]);
+		clearTimeout(timer);
+		if (images < options.conversations) lastImage = performance.now();
 		await world.idle();
 		delay.disable();
 		const own = await world.stats();
@@ -78,6 +85,7 @@ export async function measureThroughput(
 			maxEventLoopDelayMs: round(own ? own.maxLoopDelayMs : delay.max / 1e6, 1),
 			...(own ? { rssMb: round(own.rssMb, 0), maxRssMb: round(own.maxRssMb, 0) } : {}),
 			lateAcks: lateAcks.length,
+			images,
 		};
 	} finally {
 		off();
