@@ -115,7 +115,8 @@ export async function measureStorage(world: World, options: { turns: number; out
 	}
 	const keyv = bot.deps.store.keyv;
 	let storedBytes = JSON.stringify(await keyv.get(`conv:${conversation.id}`)).length;
-	for (const sha of hashes) storedBytes += ((await keyv.get<string>(`img:${sha}`)) ?? "").length;
+	// Blobs are stored as their bytes (an SQLite BLOB; a binary Redis string), the record as keyv's JSON.
+	for (const sha of hashes) storedBytes += (await bot.deps.store.getImage(sha))?.length ?? 0;
 	const at = (turn: number) => growth[turn - 1]?.requestBytes ?? Number.NaN;
 	return {
 		growth: growth.filter((row) => [1, 5, 10, 20, 30].includes(row.turn)),

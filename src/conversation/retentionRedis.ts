@@ -1,25 +1,27 @@
 // src/conversation/retentionRedis.ts: the retention index as Redis sets, each change one Lua script so processes never race.
 import type { RedisClientConnectionType } from "@keyv/redis";
+import { redisBlobPrefix } from "./imageBlobs.js";
 import type { RawKeys, RetentionIndex } from "./retention.js";
 import { PENDING_GRACE_MS } from "./retention.js";
 
 /**
  * Keys (under `<namespace>:retention:`): `refs:<sha>` the conversations referencing a blob, `images:<id>` the blobs a
  * conversation references, `active` (sorted set) each conversation's last save, `pending` (sorted set) blobs written
- * and not yet referenced. ARGV: prefix, record key, blob key prefix, conversation, grace cutoff, mode, a time,
- * hashes… Mode "track" keeps exactly the hashes and notes the time as the last save; "forget" drops every reference
+ * and not yet referenced. ARGV: prefix, record key, keyv blob key prefix (older versions' base64), binary blob key
+ * prefix, conversation, grace cutoff, mode, a time, hashes… Mode "track" keeps exactly the hashes and notes the time as the last save; "forget" drops every reference
  * and deletes the record; "expire" does so only while the last save is before the time. A blob that lost its last
  * reference is deleted unless it was marked pending after the cutoff. Returns blobs deleted, -1 when "expire" found
  * the conversation active again.
  */
 const RETARGET = `
-local prefix, record, blobPrefix, id, cutoff, mode = ARGV[1], ARGV[2], ARGV[3], ARGV[4], tonumber(ARGV[5]), ARGV[6]
+local prefix, record, blobPrefix, binaryPrefix = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local id, cutoff, mode = ARGV[5], tonumber(ARGV[6]), ARGV[7]
 if mode == 'expire' then
   local at = redis.call('ZSCORE', prefix .. 'active', id)
-  if not at or tonumber(at) >= tonumber(ARGV[7]) then return -1 end
+  if not at or tonumber(at) >= tonumber(ARGV[8]) then return -1 end
 end
 local keep = {}
-if mode == 'track' then for i = 8, #ARGV do keep[ARGV[i]] = true end end
+if mode == 'track' then for i = 9, #ARGV do keep[ARGV[i]] = true end end
 local imagesKey = prefix .. 'images:' .. id
 local deleted = 0
 for _, sha in ipairs(redis.call('SMEMBERS', imagesKey)) do
@@ -30,7 +32,7 @@ for _, sha in ipairs(redis.call('SMEMBERS', imagesKey)) do
     if redis.call('SCARD', refsKey) == 0 then
       local pending = redis.call('ZSCORE', prefix .. 'pending', sha)
       if not pending or tonumber(pending) < cutoff then
-        redis.call('DEL', blobPrefix .. sha)
+        redis.call('DEL', binaryPrefix .. sha, blobPrefix .. sha)
         redis.call('ZREM', prefix .. 'pending', sha)
         deleted = deleted + 1
       end
@@ -43,22 +45,22 @@ if mode == 'track' then
     redis.call('SADD', imagesKey, sha)
     redis.call('ZREM', prefix .. 'pending', sha)
   end
-  redis.call('ZADD', prefix .. 'active', ARGV[7], id)
+  redis.call('ZADD', prefix .. 'active', ARGV[8], id)
 else
   redis.call('ZREM', prefix .. 'active', id)
   redis.call('DEL', record)
 end
 return deleted`;
 
-/** ARGV: prefix, blob key prefix, cutoff. Deletes pending blobs older than the cutoff that nothing references. */
+/** ARGV: prefix, both blob key prefixes, cutoff. Deletes pending blobs older than the cutoff that nothing references. */
 const SWEEP_PENDING = `
-local prefix, blobPrefix, cutoff = ARGV[1], ARGV[2], ARGV[3]
+local prefix, blobPrefix, binaryPrefix, cutoff = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local shas = redis.call('ZRANGEBYSCORE', prefix .. 'pending', '-inf', '(' .. cutoff, 'LIMIT', 0, 500)
 local deleted = 0
 for _, sha in ipairs(shas) do
   redis.call('ZREM', prefix .. 'pending', sha)
   if redis.call('SCARD', prefix .. 'refs:' .. sha) == 0 then
-    redis.call('DEL', blobPrefix .. sha)
+    redis.call('DEL', binaryPrefix .. sha, blobPrefix .. sha)
     deleted = deleted + 1
   end
 end
@@ -72,10 +74,20 @@ export function createRedisRetention(
 ): RetentionIndex {
 	const prefix = `${namespace}:retention:`;
 	const blobPrefix = keys.blob("");
+	const binaryPrefix = redisBlobPrefix(namespace);
 	const retarget = async (id: string, mode: string, now: number, extra: string[]) =>
 		Number(
 			await client.eval(RETARGET, {
-				arguments: [prefix, keys.record(id), blobPrefix, id, String(now - PENDING_GRACE_MS), mode, ...extra],
+				arguments: [
+					prefix,
+					keys.record(id),
+					blobPrefix,
+					binaryPrefix,
+					id,
+					String(now - PENDING_GRACE_MS),
+					mode,
+					...extra,
+				],
 			}),
 		);
 	return {
@@ -91,7 +103,7 @@ export function createRedisRetention(
 			let deleted = 0;
 			for (;;) {
 				const [scanned, removed] = (await client.eval(SWEEP_PENDING, {
-					arguments: [prefix, blobPrefix, String(before)],
+					arguments: [prefix, blobPrefix, binaryPrefix, String(before)],
 				})) as [number, number];
 				deleted += Number(removed);
 				if (Number(scanned) < 500) return deleted;

@@ -1,5 +1,6 @@
 // src/conversation/retentionSqlite.ts: the retention index as tables in the bot's SQLite file, beside keyv's table.
 import type { DatabaseSync } from "node:sqlite";
+import { IMAGES_SCHEMA } from "./imageBlobs.js";
 import { PENDING_GRACE_MS, type RawKeys, type RetentionIndex } from "./retention.js";
 
 const SCHEMA = `
@@ -15,10 +16,12 @@ CREATE TABLE IF NOT EXISTS retention_built(namespace TEXT PRIMARY KEY) WITHOUT R
 
 /**
  * The index on the store's one synchronous connection: each call is one transaction that nothing else can interleave
- * with, and it deletes keyv's own rows (records and blobs, named by `keys`) in the same transaction.
+ * with, and it deletes the records (keyv's rows, named by `keys`) and blobs (the images table, and keyv rows an older
+ * version wrote) in the same transaction.
  */
 export function createSqliteRetention(db: DatabaseSync, namespace: string, keys: RawKeys): RetentionIndex {
 	db.exec(SCHEMA);
+	db.exec(IMAGES_SCHEMA);
 	const sql = {
 		refsOf: db.prepare("SELECT sha256 FROM retention_refs WHERE namespace = ? AND conversation = ?"),
 		addRef: db.prepare("INSERT OR IGNORE INTO retention_refs VALUES (?, ?, ?)"),
@@ -33,6 +36,7 @@ export function createSqliteRetention(db: DatabaseSync, namespace: string, keys:
 		dropActive: db.prepare("DELETE FROM retention_active WHERE namespace = ? AND conversation = ?"),
 		idle: db.prepare("SELECT conversation FROM retention_active WHERE namespace = ? AND at < ? ORDER BY at LIMIT ?"),
 		deleteRow: db.prepare("DELETE FROM keyv WHERE key = ?"),
+		deleteImage: db.prepare("DELETE FROM images WHERE namespace = ? AND sha256 = ?"),
 		isBuilt: db.prepare("SELECT 1 FROM retention_built WHERE namespace = ?"),
 		markBuilt: db.prepare("INSERT OR IGNORE INTO retention_built VALUES (?)"),
 	};
@@ -48,6 +52,11 @@ export function createSqliteRetention(db: DatabaseSync, namespace: string, keys:
 			throw err;
 		}
 	};
+	/** A blob's bytes, and the base64 keyv row an older version wrote. */
+	const deleteBlob = (sha: string) => {
+		sql.deleteImage.run(namespace, sha);
+		sql.deleteRow.run(keys.blob(sha));
+	};
 	/** Drops the references that `keep` does not hold; deletes each blob left unreferenced unless it is pending. */
 	const retarget = (conversation: string, keep: ReadonlySet<string>, graceBefore: number): number => {
 		let deleted = 0;
@@ -58,7 +67,7 @@ export function createSqliteRetention(db: DatabaseSync, namespace: string, keys:
 			if (sql.isReferenced.get(namespace, sha)) continue;
 			const pending = sql.pendingAt.get(namespace, sha);
 			if (pending && Number(pending.at) >= graceBefore) continue;
-			sql.deleteRow.run(keys.blob(sha));
+			deleteBlob(sha);
 			sql.dropPending.run(namespace, sha);
 			deleted++;
 		}
@@ -101,7 +110,7 @@ export function createSqliteRetention(db: DatabaseSync, namespace: string, keys:
 					const sha = String(row.sha256);
 					sql.dropPending.run(namespace, sha);
 					if (sql.isReferenced.get(namespace, sha)) continue;
-					sql.deleteRow.run(keys.blob(sha));
+					deleteBlob(sha);
 					deleted++;
 				}
 				return deleted;

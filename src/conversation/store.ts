@@ -6,6 +6,7 @@ import { DatabaseSync } from "node:sqlite";
 import KeyvRedis, { type RedisClientConnectionType } from "@keyv/redis";
 import Keyv, { type KeyvStoreAdapter } from "keyv";
 import { type LimiterBackend, type LimiterStore, openLimiterStore } from "../moderation/openLimiterStore.js";
+import { createRedisBlobs, createSqliteBlobs, type ImageBlobs } from "./imageBlobs.js";
 import { hashesOf, type RawKeys, type RetentionIndex, type SweepResult, sweep } from "./retention.js";
 import { createRedisRetention } from "./retentionRedis.js";
 import { createSqliteRetention } from "./retentionSqlite.js";
@@ -26,6 +27,8 @@ export type Store = {
 	deleteConversation(id: string): Promise<boolean>;
 	putImage(image: { data: Buffer; mimeType: string }): Promise<ImageRef>;
 	getImage(sha256: string): Promise<Buffer | undefined>;
+	/** The hashes of every image blob held (tests, diagnostics). */
+	imageHashes(): Promise<string[]>;
 	/** Expires conversations idle longer than `ttlDays` (0 = never) and deletes blobs nothing references. */
 	sweep(ttlDays: number, now?: number): Promise<SweepResult>;
 	/** Closes the one connection that keyv and the limiters share. */
@@ -36,6 +39,7 @@ type Backend = {
 	adapter: KeyvStoreAdapter;
 	limiter: LimiterBackend;
 	retention(namespace: string): RetentionIndex;
+	blobs(namespace: string): ImageBlobs;
 	close(): Promise<void>;
 };
 
@@ -58,6 +62,7 @@ async function openSqlite(path: string): Promise<Backend> {
 		limiter: { kind: "sqlite", db },
 		// keyv's row keys: its namespace, then ours.
 		retention: (namespace) => createSqliteRetention(db, namespace, rawKeys(`${namespace}:`)),
+		blobs: (namespace) => createSqliteBlobs(db, namespace),
 		close: async () => db.close(),
 	};
 }
@@ -76,6 +81,7 @@ async function openRedis(url: string): Promise<Backend> {
 		limiter: { kind: "redis", client },
 		// keyv's Redis keys: the adapter's namespace and "::", then keyv's namespace and ":".
 		retention: (namespace) => createRedisRetention(client, namespace, rawKeys(`${namespace}::${namespace}:`)),
+		blobs: (namespace) => createRedisBlobs(client, namespace),
 		close: () => adapter.disconnect(),
 	};
 }
@@ -115,6 +121,7 @@ export async function createStore(storeUrl: string, namespace: string): Promise<
 	const keyv = new Keyv({ store: backend.adapter, namespace, throwOnErrors: true });
 	// Keyv also emits errors as events; the throwing calls above already report them to the caller.
 	keyv.on("error", () => {});
+	const blobs = backend.blobs(namespace);
 	const index = backend.retention(namespace);
 	try {
 		await buildIndex(keyv, index);
@@ -140,17 +147,28 @@ export async function createStore(storeUrl: string, namespace: string): Promise<
 		},
 		async putImage({ data, mimeType }) {
 			const sha256 = createHash("sha256").update(data).digest("hex");
-			const key = `img:${sha256}`;
 			// Pending before written: a concurrent delete either ran before (and this writes the bytes again) or sees
 			// the mark and leaves the blob to the sweep, which keeps it once this turn's record references it.
 			await index.markPending(sha256, Date.now());
 			// Content-addressed: the same bytes are written once however many turns refer to them.
-			if (!(await keyv.has(key))) await keyv.set(key, data.toString("base64"));
+			await blobs.put(sha256, data);
 			return { sha256, mimeType, bytes: data.length };
 		},
 		async getImage(sha256) {
+			const data = await blobs.get(sha256);
+			if (data) return data;
+			// Written by an older version: base64 in a keyv record.
 			const base64 = await keyv.get<string>(`img:${sha256}`);
 			return base64 === undefined ? undefined : Buffer.from(base64, "base64");
+		},
+		async imageHashes() {
+			const hashes = new Set(await blobs.list());
+			if (keyv.iterator) {
+				for await (const [key] of keyv.iterator(undefined)) {
+					if (String(key).startsWith("img:")) hashes.add(String(key).slice("img:".length));
+				}
+			}
+			return [...hashes];
 		},
 		sweep: (ttlDays, now) => sweep(index, ttlDays, now),
 		close() {

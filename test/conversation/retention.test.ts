@@ -1,5 +1,5 @@
 // Retention on both backends: blobs no conversation references are deleted (undo, reroll, forget, branch, expiry).
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -158,11 +158,16 @@ describe("a store written before the retention index", () => {
 	it("indexes it on open: referenced blobs stay, orphans go on the first sweep", async () => {
 		const path = join(folder, "old.sqlite");
 		const seed = await createStore(`sqlite://${path}`, "nbt");
-		const kept = await seed.putImage({ data: Buffer.from("kept"), mimeType: "image/png" });
-		const orphan = await seed.putImage({ data: Buffer.from("orphan"), mimeType: "image/png" });
-		await seed.saveConversation(thread("700000000000000007", [exchange(1, [kept])]));
+		// What an older bot left: keyv rows only (images as base64 records), no index.
+		const legacy = async (data: Buffer): Promise<ImageRef> => {
+			const sha256 = createHash("sha256").update(data).digest("hex");
+			await seed.keyv.set(`img:${sha256}`, data.toString("base64"));
+			return { sha256, mimeType: "image/png", bytes: data.length };
+		};
+		const kept = await legacy(Buffer.from("kept"));
+		const orphan = await legacy(Buffer.from("orphan"));
+		await seed.keyv.set("conv:700000000000000007", thread("700000000000000007", [exchange(1, [kept])]));
 		await seed.close();
-		// What an older bot left: keyv rows only, no index.
 		const db = new DatabaseSync(path);
 		db.exec(
 			"DROP TABLE retention_refs; DROP TABLE retention_pending; DROP TABLE retention_active; DROP TABLE retention_built",

@@ -525,8 +525,5 @@ describe("userTurnOf", () => {
 });
 
 async function imageKeys(): Promise<string[]> {
-	const keys: string[] = [];
-	if (!store.keyv.iterator) throw new Error("this keyv adapter cannot iterate");
-	for await (const [key] of store.keyv.iterator(undefined)) if (String(key).startsWith("img:")) keys.push(String(key));
-	return keys;
+	return (await store.imageHashes()).map((hash) => `img:${hash}`);
 }
