@@ -2,6 +2,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { Client, Events, GatewayIntentBits, Partials } from "discord.js";
 import { chatCommands, messageCommands } from "../commands/index.js";
+import { createPixelWorker } from "./background/pixelWorker.js";
 import type { Config } from "./config.js";
 import { claimSqliteFile } from "./conversation/claimSqliteFile.js";
 import { createInFlight, inFlightKey } from "./conversation/inFlight.js";
@@ -110,6 +111,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 		quotas: createQuotas({ limiters: store.limiters, namespace: config.storeNamespace, keyv: store.keyv }),
 		inFlight: createInFlight(store.keyv, inFlightKey(config.shards.ids)),
 		lifecycle: createLifecycle(),
+		pixels: createPixelWorker({ logger: logger.child({ module: "background" }) }),
 		reportCase: (moderationCase, modlog) => reportCase(deps, moderationCase, modlog),
 	};
 	const log = logger.child({ module: "discord" });
@@ -192,6 +194,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 			// No more arrivals; then every handler, late ones included, finishes (interrupted turns tell their threads).
 			client.removeAllListeners(Events.InteractionCreate).removeAllListeners(Events.MessageCreate);
 			await Promise.allSettled(inFlight);
+			await deps.pixels.close();
 			await client.destroy();
 			await http?.close();
 			await sweeper.stop();

@@ -60,6 +60,23 @@ export function predict(model: BorderModel, x: number, y: number, out: Float64Ar
 	}
 }
 
+/** The RGB distance between pixel (x, y), at byte `i`, and the model's colour there. */
+function residualAt(
+	model: BorderModel,
+	rgb: Uint8Array,
+	x: number,
+	y: number,
+	i: number,
+	predicted: Float64Array,
+	scratch: Float64Array,
+): number {
+	predict(model, x, y, predicted, scratch);
+	const dr = (rgb[i] as number) - (predicted[0] as number);
+	const dg = (rgb[i + 1] as number) - (predicted[1] as number);
+	const db = (rgb[i + 2] as number) - (predicted[2] as number);
+	return Math.sqrt(dr * dr + dg * dg + db * db);
+}
+
 /**
  * Fits the surface to pixels in a strip `strip` px wide along the edges, twice: the second fit leaves out pixels far
  * from the first (a product touching the frame, a dark corner), so they do not bend the model.
@@ -67,11 +84,12 @@ export function predict(model: BorderModel, x: number, y: number, out: Float64Ar
 export function fitBorderModel(rgb: Uint8Array, width: number, height: number, strip: number): BorderModel {
 	const samples: number[] = [];
 	const step = Math.max(1, Math.floor(Math.sqrt((2 * (width + height) * strip) / 40_000)));
+	// Rows inside the frame are sampled in the strips' columns only (a walk over every pixel would cost more than the fit).
+	const stripColumns: number[] = [];
+	for (let x = 0; x < width; x += step) if (x < strip || x >= width - strip) stripColumns.push(x);
 	for (let y = 0; y < height; y += step) {
-		for (let x = 0; x < width; x += step) {
-			if (x >= strip && y >= strip && x < width - strip && y < height - strip) continue;
-			samples.push(x, y);
-		}
+		if (y < strip || y >= height - strip) for (let x = 0; x < width; x += step) samples.push(x, y);
+		else for (const x of stripColumns) samples.push(x, y);
 	}
 	let model: BorderModel = { coefficients: new Float64Array(3 * TERMS), sigma: 0, width, height };
 	let keep = (_residual: number) => true;
@@ -85,13 +103,7 @@ export function fitBorderModel(rgb: Uint8Array, width: number, height: number, s
 			const y = samples[s + 1] as number;
 			const i = (y * width + x) * 3;
 			if (round > 0) {
-				predict(model, x, y, predicted, t);
-				const residual = Math.hypot(
-					(rgb[i] as number) - (predicted[0] as number),
-					(rgb[i + 1] as number) - (predicted[1] as number),
-					(rgb[i + 2] as number) - (predicted[2] as number),
-				);
-				if (!keep(residual)) continue;
+				if (!keep(residualAt(model, rgb, x, y, i, predicted, t))) continue;
 			}
 			terms((2 * x) / (width - 1 || 1) - 1, (2 * y) / (height - 1 || 1) - 1, t);
 			for (let j = 0; j < TERMS; j++) {
@@ -108,21 +120,14 @@ export function fitBorderModel(rgb: Uint8Array, width: number, height: number, s
 			coefficients.set(solve(new Float64Array(normal), right[channel] as Float64Array), channel * TERMS);
 		}
 		model = { ...model, coefficients };
-		const residuals: number[] = [];
+		const residuals = new Float64Array(samples.length / 2);
 		for (let s = 0; s < samples.length; s += 2) {
 			const x = samples[s] as number;
 			const y = samples[s + 1] as number;
-			const i = (y * width + x) * 3;
-			predict(model, x, y, predicted, t);
-			residuals.push(
-				Math.hypot(
-					(rgb[i] as number) - (predicted[0] as number),
-					(rgb[i + 1] as number) - (predicted[1] as number),
-					(rgb[i + 2] as number) - (predicted[2] as number),
-				),
-			);
+			residuals[s / 2] = residualAt(model, rgb, x, y, (y * width + x) * 3, predicted, t);
 		}
-		residuals.sort((a, b) => a - b);
+		// A typed array sorts numerically, without a comparator call per comparison.
+		residuals.sort();
 		// The median of a 3-D Gaussian's norm is about 1.54 σ; report σ per channel.
 		const sigma = (residuals[Math.floor(residuals.length / 2)] ?? 0) / 1.54;
 		model = { ...model, sigma };

@@ -1,5 +1,6 @@
 // src/background/chooseMask.ts: which mask a job uses (the member's, the photo's alpha, else computed) and how sure it is.
-import { borderContact, coverage, invert, iou, shrink, significantParts } from "./maskOps.js";
+import { borderContact, coverage, invert, iou, significantParts } from "./maskOps.js";
+import type { PixelWork } from "./pixelWorker.js";
 import type { Segmenter, SegmentTarget } from "./segmenter.js";
 import type { BackgroundJob, Mask, MaskSource, RgbImage } from "./types.js";
 
@@ -69,10 +70,17 @@ export async function computeMask(
 
 /**
  * The keep-mask a job composites through: the subject for `background` and `people`, everything but it for
- * `foreground`; then shrunk by `dilation` × the image width, so the replaced area grows into the kept one.
+ * `foreground`; then shrunk by `dilation` × the image width (on `pixels`' thread), so the replaced area grows into
+ * the kept one.
  */
-export function keepMaskOf(subject: Mask, job: Pick<BackgroundJob, "mode" | "dilation">, fromUser: boolean): Mask {
+export async function keepMaskOf(
+	subject: Mask,
+	job: Pick<BackgroundJob, "mode" | "dilation">,
+	fromUser: boolean,
+	pixels: Pick<PixelWork, "shrink">,
+): Promise<Mask> {
 	// The member's mask already says what to keep; `mask:` names what a computed mask finds.
 	const keep = !fromUser && job.mode === "foreground" ? invert(subject) : subject;
-	return shrink(keep, Math.round(job.dilation * subject.width));
+	const radius = Math.round(job.dilation * subject.width);
+	return radius > 0 ? pixels.shrink(keep, radius) : keep;
 }

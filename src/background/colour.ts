@@ -7,20 +7,23 @@ const LINEAR = Float64Array.from({ length: 256 }, (_, value) => {
 
 const f = (t: number) => (t > 216 / 24_389 ? Math.cbrt(t) : ((24_389 / 27) * t + 16) / 116);
 
+/** L*a*b* of one RGB pixel (bytes), written to `out` at `at`..`at + 2`. */
+export function labInto(r: number, g: number, b: number, out: Float32Array | Float64Array, at: number): void {
+	const lr = LINEAR[r] as number;
+	const lg = LINEAR[g] as number;
+	const lb = LINEAR[b] as number;
+	const x = f((0.4124 * lr + 0.3576 * lg + 0.1805 * lb) / 0.95047);
+	const y = f(0.2126 * lr + 0.7152 * lg + 0.0722 * lb);
+	const z = f((0.0193 * lr + 0.1192 * lg + 0.9505 * lb) / 1.08883);
+	out[at] = 116 * y - 16;
+	out[at + 1] = 500 * (x - y);
+	out[at + 2] = 200 * (y - z);
+}
+
 /** L*a*b* of RGB pixels (3 floats per pixel). */
 export function toLab(rgb: Uint8Array): Float32Array {
 	const lab = new Float32Array(rgb.length);
-	for (let i = 0; i < rgb.length; i += 3) {
-		const r = LINEAR[rgb[i] as number] as number;
-		const g = LINEAR[rgb[i + 1] as number] as number;
-		const b = LINEAR[rgb[i + 2] as number] as number;
-		const x = f((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047);
-		const y = f(0.2126 * r + 0.7152 * g + 0.0722 * b);
-		const z = f((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883);
-		lab[i] = 116 * y - 16;
-		lab[i + 1] = 500 * (x - y);
-		lab[i + 2] = 200 * (y - z);
-	}
+	for (let i = 0; i < rgb.length; i += 3) labInto(rgb[i] as number, rgb[i + 1] as number, rgb[i + 2] as number, lab, i);
 	return lab;
 }
 

@@ -1,5 +1,5 @@
 // src/background/composite.ts: the original's pixels over the model's answer through the mask, and the proof they are exact.
-import { distanceTo } from "./distance.js";
+import { distanceToValue } from "./distance.js";
 import type { Mask, RgbImage } from "./types.js";
 
 /** Width of the soft edge, in px: the product's outermost ring comes from the model, the next FEATHER_PX blend. */
@@ -11,7 +11,8 @@ export const FEATHER_PX = 2;
  * rising by 1 / FEATHER_PX per px, and exactly 1 from FEATHER_PX + 1 px inside (the product's interior is opaque).
  */
 export function featherAlpha(mask: Mask, feather = FEATHER_PX): Float32Array {
-	const toReplaced = distanceTo(mask.width, mask.height, (i) => mask.data[i] === 0);
+	// Depths beyond the feather all weigh 1: the transform need not look farther.
+	const toReplaced = distanceToValue(mask.width, mask.height, mask.data, 0, feather + 1);
 	const alpha = new Float32Array(mask.data.length);
 	for (let i = 0; i < alpha.length; i++) {
 		if (mask.data[i] === 0) continue;

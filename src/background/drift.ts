@@ -1,5 +1,5 @@
 // src/background/drift.ts: did the model keep the product where it was? The kept region found again in its answer.
-import { toLab } from "./colour.js";
+import { labInto } from "./colour.js";
 import { shrink } from "./maskOps.js";
 import type { Mask, RgbImage } from "./types.js";
 
@@ -10,49 +10,49 @@ const SAME_COLOUR_DELTA_E = 20;
 /** The kept area's rim mixes in the old background, which is meant to change: it is left out of the comparison. */
 const RIM_PX = 2;
 
-function boxAverage(rgb: Uint8Array, width: number, height: number): Uint8Array {
-	const out = new Uint8Array(rgb.length);
-	for (let y = 0; y < height; y++) {
-		for (let x = 0; x < width; x++) {
-			for (let c = 0; c < 3; c++) {
-				let sum = 0;
-				let n = 0;
-				for (let dy = -1; dy <= 1; dy++) {
-					const yy = y + dy;
-					if (yy < 0 || yy >= height) continue;
-					for (let dx = -1; dx <= 1; dx++) {
-						const xx = x + dx;
-						if (xx < 0 || xx >= width) continue;
-						sum += rgb[(yy * width + xx) * 3 + c] as number;
-						n++;
-					}
-				}
-				out[(y * width + x) * 3 + c] = Math.round(sum / n);
-			}
+/** The 3×3 average (rounded, clipped at the frame) of pixel (x, y), as L*a*b* into `out`. */
+function averagedLab(rgb: Uint8Array, width: number, height: number, x: number, y: number, out: Float64Array): void {
+	let r = 0;
+	let g = 0;
+	let b = 0;
+	let n = 0;
+	for (let yy = Math.max(0, y - 1); yy <= Math.min(height - 1, y + 1); yy++) {
+		for (let xx = Math.max(0, x - 1); xx <= Math.min(width - 1, x + 1); xx++) {
+			const j = (yy * width + xx) * 3;
+			r += rgb[j] as number;
+			g += rgb[j + 1] as number;
+			b += rgb[j + 2] as number;
+			n++;
 		}
 	}
-	return out;
+	labInto(Math.round(r / n), Math.round(g / n), Math.round(b / n), out, 0);
 }
 
 /**
  * The IoU between the kept area's interior and the part of it where the model's answer still shows the original
  * (ΔE under SAME_COLOUR_DELTA_E): 1 when the product stayed put, lower the more it moved, shrank or was redrawn.
+ * Only the interior's pixels are averaged and converted (the rest cannot count).
  */
 export function driftIou(original: RgbImage, generated: RgbImage, mask: Mask): number {
+	const { width, height } = original;
+	if (generated.width !== width || generated.height !== height || mask.width !== width || mask.height !== height)
+		throw new Error("drift needs the photo, the answer and the mask at one size");
 	const interior = shrink(mask, RIM_PX);
-	const a = toLab(boxAverage(original.data, original.width, original.height));
-	const b = toLab(boxAverage(generated.data, generated.width, generated.height));
+	const a = new Float64Array(3);
+	const b = new Float64Array(3);
 	let kept = 0;
 	let found = 0;
-	for (let i = 0; i < interior.data.length; i++) {
-		if (interior.data[i] === 0) continue;
-		kept++;
-		const distance = Math.hypot(
-			(a[i * 3] as number) - (b[i * 3] as number),
-			(a[i * 3 + 1] as number) - (b[i * 3 + 1] as number),
-			(a[i * 3 + 2] as number) - (b[i * 3 + 2] as number),
-		);
-		if (distance < SAME_COLOUR_DELTA_E) found++;
+	for (let y = 0; y < height; y++) {
+		for (let x = 0; x < width; x++) {
+			if (interior.data[y * width + x] === 0) continue;
+			kept++;
+			averagedLab(original.data, width, height, x, y, a);
+			averagedLab(generated.data, width, height, x, y, b);
+			const dl = (a[0] as number) - (b[0] as number);
+			const da = (a[1] as number) - (b[1] as number);
+			const db = (a[2] as number) - (b[2] as number);
+			if (dl * dl + da * da + db * db < SAME_COLOUR_DELTA_E * SAME_COLOUR_DELTA_E) found++;
+		}
 	}
 	// The found region lies inside the interior, so their IoU is the share found.
 	return kept === 0 ? 1 : found / kept;

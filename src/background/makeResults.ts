@@ -1,9 +1,10 @@
 // src/background/makeResults.ts: one model call per result, mapped back to the photo, drift-checked, composited, verified.
 import type { ModelReply } from "../gemini/types.js";
 import { composite, featherAlpha, verifyProduct } from "./composite.js";
-import { driftIou, MIN_DRIFT_IOU } from "./drift.js";
+import { MIN_DRIFT_IOU } from "./drift.js";
 import { type PadPlan, padImage, unpadImage } from "./padToAspect.js";
 import { decodeImage, encodeForModel, encodePng } from "./pixels.js";
+import type { PixelWork } from "./pixelWorker.js";
 import type { BackgroundJob, Mask, RgbImage } from "./types.js";
 
 /** One image call: the padded photo (JPEG) in the plan's aspect ratio with an instruction; the model's answer. */
@@ -50,6 +51,7 @@ async function answerImage(
 /** Asks for one result (retried once when the model moved the product) and turns it into a verified PNG. */
 async function makeOne(
 	call: CallModel,
+	pixels: Pick<PixelWork, "driftIou">,
 	input: {
 		image: RgbImage;
 		keep: Mask;
@@ -71,7 +73,7 @@ async function makeOne(
 			if (png.length > MAX_RESULT_BYTES) return { kind: "tooLarge", bytes: png.length };
 			return { kind: "image", png, attempts: attempt, verified: false, ...(reply.usage ? { usage: reply.usage } : {}) };
 		}
-		lastIou = driftIou(input.image, answer, input.keep);
+		lastIou = await pixels.driftIou(input.image, answer, input.keep);
 		if (lastIou < MIN_DRIFT_IOU) continue;
 		const png = await encodePng(composite(input.image, answer, input.alpha));
 		if (png.length > MAX_RESULT_BYTES) return { kind: "tooLarge", bytes: png.length };
@@ -92,10 +94,12 @@ async function makeOne(
 
 /**
  * Makes `job.count` results of `image` with `prompt`, all calls started at once (the Gemini client's concurrency
- * caps how many run), each the photo's exact size; with keepProduct, composited through `keep` and verified.
+ * caps how many run), each the photo's exact size; with keepProduct, drift-checked on `pixels`' thread, composited
+ * through `keep` and verified.
  */
 export async function makeResults(
 	call: CallModel,
+	pixels: Pick<PixelWork, "driftIou">,
 	input: {
 		image: RgbImage;
 		keep: Mask;
@@ -114,5 +118,5 @@ export async function makeResults(
 		instruction: resultInstruction(input.prompt, input.job.mode),
 		keepProduct: input.job.keepProduct,
 	};
-	return Promise.all(Array.from({ length: input.job.count }, () => makeOne(call, shared)));
+	return Promise.all(Array.from({ length: input.job.count }, () => makeOne(call, pixels, shared)));
 }

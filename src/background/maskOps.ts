@@ -1,5 +1,5 @@
 // src/background/maskOps.ts: operations on keep-masks: grow, shrink, count and clean parts, compare.
-import { distanceTo } from "./distance.js";
+import { distanceToValue } from "./distance.js";
 import type { Mask } from "./types.js";
 
 /** The share of pixels kept. */
@@ -27,54 +27,87 @@ export const invert = (mask: Mask): Mask => ({ ...mask, data: mask.data.map((val
 /** Shrinks the kept area by `radius` px (Euclidean): the replaced area grows into it. */
 export function shrink(mask: Mask, radius: number): Mask {
 	if (radius <= 0) return mask;
-	const toReplaced = distanceTo(mask.width, mask.height, (i) => mask.data[i] === 0);
+	const toReplaced = distanceToValue(mask.width, mask.height, mask.data, 0, radius);
 	return { ...mask, data: mask.data.map((value, i) => (value === 1 && (toReplaced[i] as number) > radius ? 1 : 0)) };
 }
 
 /** Grows the kept area by `radius` px (Euclidean). */
 export function grow(mask: Mask, radius: number): Mask {
 	if (radius <= 0) return mask;
-	const toKept = distanceTo(mask.width, mask.height, (i) => mask.data[i] === 1);
+	const toKept = distanceToValue(mask.width, mask.height, mask.data, 1, radius);
 	return { ...mask, data: mask.data.map((value, i) => (value === 1 || (toKept[i] as number) <= radius ? 1 : 0)) };
 }
 
-/** Labels 4-connected regions of pixels equal to `value`; returns labels (0 = other) and each region's size and border contact. */
+/**
+ * Labels 4-connected regions of pixels equal to `value`, numbered in the order their first pixel comes in raster order;
+ * returns labels (0 = other) and each region's size and border contact. Two raster passes with union-find.
+ */
 export function components(
 	mask: Mask,
 	value: 0 | 1,
 ): { labels: Int32Array; sizes: number[]; touchesBorder: boolean[] } {
 	const { width, height, data } = mask;
 	const labels = new Int32Array(width * height);
+	let parent = new Int32Array(1_024);
+	let next = 1;
+	const find = (label: number) => {
+		let root = label;
+		while (parent[root] !== root) root = parent[root] as number;
+		for (let at = label; parent[at] !== root; ) {
+			const up = parent[at] as number;
+			parent[at] = root;
+			at = up;
+		}
+		return root;
+	};
+	for (let y = 0; y < height; y++) {
+		const row = y * width;
+		for (let x = 0; x < width; x++) {
+			const i = row + x;
+			if (data[i] !== value) continue;
+			const left = x > 0 ? (labels[i - 1] as number) : 0;
+			const up = y > 0 ? (labels[i - width] as number) : 0;
+			if (left === 0 && up === 0) {
+				if (next === parent.length) {
+					const grown = new Int32Array(parent.length * 2);
+					grown.set(parent);
+					parent = grown;
+				}
+				parent[next] = next;
+				labels[i] = next++;
+				continue;
+			}
+			labels[i] = left || up;
+			if (left !== 0 && up !== 0 && left !== up) {
+				const a = find(left);
+				const b = find(up);
+				if (a < b) parent[b] = a;
+				else if (b < a) parent[a] = b;
+			}
+		}
+	}
+	const final = new Int32Array(next);
 	const sizes: number[] = [0];
 	const touchesBorder: boolean[] = [false];
-	const stack = new Int32Array(width * height);
-	for (let start = 0; start < data.length; start++) {
-		if (data[start] !== value || labels[start] !== 0) continue;
-		const label = sizes.length;
-		let size = 0;
-		let border = false;
-		let top = 0;
-		stack[top++] = start;
-		labels[start] = label;
-		while (top > 0) {
-			const i = stack[--top] as number;
-			size++;
-			const x = i % width;
-			const y = (i - x) / width;
-			if (x === 0 || y === 0 || x === width - 1 || y === height - 1) border = true;
-			const visit = (j: number) => {
-				if (data[j] === value && labels[j] === 0) {
-					labels[j] = label;
-					stack[top++] = j;
-				}
-			};
-			if (x > 0) visit(i - 1);
-			if (x < width - 1) visit(i + 1);
-			if (y > 0) visit(i - width);
-			if (y < height - 1) visit(i + width);
+	for (let y = 0; y < height; y++) {
+		const row = y * width;
+		const edgeRow = y === 0 || y === height - 1;
+		for (let x = 0; x < width; x++) {
+			const i = row + x;
+			const provisional = labels[i] as number;
+			if (provisional === 0) continue;
+			const root = find(provisional);
+			let label = final[root] as number;
+			if (label === 0) {
+				label = sizes.length;
+				final[root] = label;
+				sizes.push(0);
+				touchesBorder.push(false);
+			}
+			labels[i] = label;
+			sizes[label] = (sizes[label] as number) + 1;
+			if (edgeRow || x === 0 || x === width - 1) touchesBorder[label] = true;
 		}
-		sizes.push(size);
-		touchesBorder.push(border);
 	}
 	return { labels, sizes, touchesBorder };
 }

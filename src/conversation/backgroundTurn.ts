@@ -93,7 +93,7 @@ function modelCaller(
 }
 
 /** The segmenters for a model: local first (free, fast), Gemini keying second (one image call, also finds people). */
-function segmentersFor(callModel: CallModel, ratios: PadPlan["aspect"][]): Segmenter[] {
+function segmentersFor(callModel: CallModel, ratios: PadPlan["aspect"][], pixels: PipelineDeps["pixels"]): Segmenter[] {
 	const ask = async (image: RgbImage, instruction: string) => {
 		const plan = planPadding(image.width, image.height, ratios);
 		const reply = await callModel({ jpeg: await encodeForModel(await padImage(image, plan)), plan, instruction });
@@ -101,7 +101,7 @@ function segmentersFor(callModel: CallModel, ratios: PadPlan["aspect"][]): Segme
 		if (part?.kind !== "image") return undefined;
 		return unpadImage(await decodeImage(part.data), plan, image);
 	};
-	return [classicalSegmenter(), geminiSegmenter(ask)];
+	return [classicalSegmenter(pixels), geminiSegmenter(ask, pixels)];
 }
 
 /**
@@ -125,8 +125,9 @@ export async function prepareBackground(
 			kind: "ready",
 			ready: { job, prompt: request.text, image: input.image, photo: photoPng, keep, source },
 		}) as const;
-	if (input.userMask) return ready(keepMaskOf(input.userMask, job, true), "user");
-	if (input.alpha && job.mode !== "people") return ready(keepMaskOf(input.alpha, job, false), "alpha");
+	if (input.userMask) return ready(await keepMaskOf(input.userMask, job, true, deps.pixels), "user");
+	if (input.alpha && job.mode !== "people")
+		return ready(await keepMaskOf(input.alpha, job, false, deps.pixels), "alpha");
 	const call = modelCaller(deps, admission, model, request.asker.id, {
 		signal: deps.lifecycle.interrupt,
 		deadline: Date.now() + deps.config.turns.deadlineMs,
@@ -134,9 +135,9 @@ export async function prepareBackground(
 	const chosen = await computeMask(
 		input.image,
 		job.mode === "people" ? "people" : "subject",
-		segmentersFor(call, [...capabilitiesOf(model).aspectRatios]),
+		segmentersFor(call, [...capabilitiesOf(model).aspectRatios], deps.pixels),
 	);
-	const keep = keepMaskOf(chosen.subject, job, false);
+	const keep = await keepMaskOf(chosen.subject, job, false, deps.pixels);
 	if (chosen.doubts.length === 0) return ready(keep, chosen.source);
 	const id = randomBytes(6).toString("hex");
 	const record: PendingRecord = {
@@ -277,7 +278,7 @@ export async function playBackground(
 	call: GenerateOptions,
 ): Promise<BackgroundPlayed> {
 	const plan = planPadding(ready.image.width, ready.image.height, capabilitiesOf(model).aspectRatios);
-	const outcomes = await makeResults(modelCaller(deps, admission, model, requesterId, call), {
+	const outcomes = await makeResults(modelCaller(deps, admission, model, requesterId, call), deps.pixels, {
 		image: ready.image,
 		keep: ready.keep,
 		plan,

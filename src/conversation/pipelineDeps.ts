@@ -1,4 +1,5 @@
 // src/conversation/pipelineDeps.ts: what the turn pipeline needs from the composition root (no Discord in it).
+import type { PixelWork } from "../background/pixelWorker.js";
 import type { Config } from "../config.js";
 import type { GenerateContent } from "../gemini/generate.js";
 import type { Logger } from "../logger.js";
@@ -26,6 +27,8 @@ export type PipelineDeps = {
 	quotas: Quotas;
 	inFlight: InFlight;
 	lifecycle: Lifecycle;
+	/** /background's masks, dilations and drift checks, on a worker thread (they would hold the event loop for seconds). */
+	pixels: PixelWork;
 	/** Records a moderation case and posts it to the server's log; never throws. */
 	reportCase(moderationCase: ModerationCase, modlog: Settings["modlog"]): Promise<void>;
 };

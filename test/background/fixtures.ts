@@ -103,22 +103,36 @@ const MUG = `
 	<path fill-rule="evenodd" fill="#e8e8ee" d="M62 38 h8 a12 12 0 0 1 0 28 h-8 v-6 h7 a7 7 0 0 0 0 -16 h-7 z"/>`;
 const BOX = `<rect x="28" y="30" width="44" height="40" rx="2" fill="#a9b0c4"/><rect x="28" y="30" width="44" height="6" fill="#b7bdd0"/>`;
 
-/** The fixture set at `size` px square: studio with a soft shadow, gradient, textured wood, low contrast, a mug's hole. */
-export async function fixtures(size = 384): Promise<Fixture[]> {
-	const wood: Background = (x, y) => {
-		const grain = Math.sin(y * 90 + 4 * Math.sin(x * 7)) * 0.5 + 0.5;
-		const fine = Math.sin(y * 420 + x * 13) * 0.5 + 0.5;
-		return [120 + 40 * grain + 10 * fine, 78 + 26 * grain + 6 * fine, 44 + 14 * grain + 4 * fine];
-	};
-	return Promise.all([
+const wood: Background = (x, y) => {
+	const grain = Math.sin(y * 90 + 4 * Math.sin(x * 7)) * 0.5 + 0.5;
+	const fine = Math.sin(y * 420 + x * 13) * 0.5 + 0.5;
+	return [120 + 40 * grain + 10 * fine, 78 + 26 * grain + 6 * fine, 44 + 14 * grain + 4 * fine];
+};
+
+/** Each fixture, made at `size` px square. */
+const FIXTURES = {
+	studio: (size: number) =>
 		build("studio", size, () => [242, 242, 240], BOTTLE, {
 			shadow: { cx: 0.52, cy: 0.84, rx: 0.26, ry: 0.05, depth: 0.35 },
 		}),
+	gradient: (size: number) =>
 		build("gradient", size, (x, y) => [60 + 80 * y, 110 + 70 * y + 10 * x, 190 - 60 * y], FRUIT),
+	wood: (size: number) =>
 		build("wood", size, wood, MUG, { noise: 2.5, shadow: { cx: 0.47, cy: 0.77, rx: 0.2, ry: 0.04, depth: 0.3 } }),
-		build("lowContrast", size, () => [176, 178, 182], BOX, { noise: 2 }),
+	lowContrast: (size: number) => build("lowContrast", size, () => [176, 178, 182], BOX, { noise: 2 }),
+	mugHole: (size: number) =>
 		build("mugHole", size, () => [200, 214, 222], MUG, {
 			shadow: { cx: 0.5, cy: 0.78, rx: 0.24, ry: 0.04, depth: 0.25 },
 		}),
-	]);
+} satisfies Record<string, (size: number) => Promise<Fixture>>;
+export type FixtureName = keyof typeof FIXTURES;
+
+/** The fixture set at `size` px square: studio with a soft shadow, gradient, textured wood, low contrast, a mug's hole. */
+export async function fixtures(size = 384): Promise<Fixture[]> {
+	return Promise.all(Object.values(FIXTURES).map((make) => make(size)));
+}
+
+/** One fixture at `size` px square (a 2048² set takes seconds to make). */
+export function fixture(name: FixtureName, size = 384): Promise<Fixture> {
+	return FIXTURES[name](size);
 }

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { GenerateContentParameters, GenerateContentResponse } from "@google/genai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createPixelWorker } from "../../src/background/pixelWorker.js";
 import { loadConfig } from "../../src/config.js";
 import type { TurnPlace } from "../../src/conversation/admit.js";
 import { createInFlight } from "../../src/conversation/inFlight.js";
@@ -131,6 +132,8 @@ function pipeline(
 		quotas,
 		inFlight: createInFlight(store.keyv, `inflight-${threadCounter}`),
 		lifecycle: createLifecycle(),
+		// Never started: these turns have no /background job.
+		pixels: createPixelWorker(),
 		reportCase: async (moderationCase) => {
 			recorder.cases.push(moderationCase);
 		},
