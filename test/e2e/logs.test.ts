@@ -15,6 +15,9 @@ describe("logs at info level (SQLite)", () => {
 	const parsed = () => lines.map((line) => JSON.parse(line) as LogLine);
 	let threadId = "";
 	const settle = () => h.bot.deps.turns.idle();
+	/** Turns that ended, one way or another: each logs exactly one of these lines. */
+	const outcomes = () =>
+		parsed().filter((line) => ["turn finished", "turn failed", "turn refused"].includes(line.msg)).length;
 
 	beforeAll(async () => {
 		h = await startHarness({ env: { LOG_LEVEL: "info" }, logLines: lines });
@@ -23,49 +26,56 @@ describe("logs at info level (SQLite)", () => {
 		const modlog = h.discord.addTextChannel("mod-log");
 		await h.bot.deps.settings.set(server, "modlog.channelId", modlog.id);
 
-		// Every entry point, once allowed and once refused, plus Gemini's own blocks, refusals and failures.
-		await h.discord.slashCommand({
-			name: "imagine",
-			channelId: h.discord.textChannelId,
-			options: { prompt: `a ${FREE} kite` },
-		});
+		// Every entry point, once allowed and once refused, plus Gemini's own blocks, refusals and failures; each step
+		// waits for the previous turn's outcome line, so scripted answers meet the turns they are meant for.
+		let expected = 0;
+		const step = async (what: string, act: () => Promise<unknown>) => {
+			expected++;
+			await act();
+			await h.discord.waitFor(() => outcomes() >= expected, { what, timeoutMs: 25_000 });
+		};
+		await step("first /imagine", () =>
+			h.discord.slashCommand({
+				name: "imagine",
+				channelId: h.discord.textChannelId,
+				options: { prompt: `a ${FREE} kite` },
+			}),
+		);
 		const first = await h.discord.waitFor(
 			() => h.discord.threads().find((thread) => botImages(h, thread.id).length > 0),
-			{ what: "first result", timeoutMs: 25_000 },
+			{ what: "first result" },
 		);
 		threadId = first.id;
-		await h.discord.slashCommand({
-			name: "imagine",
-			channelId: h.discord.textChannelId,
-			options: { prompt: `a ${BLOCKED}` },
-		});
-		await h.discord.userMessage({ channelId: threadId, content: `now a ${FREE} tail` });
-		await h.discord.userMessage({ channelId: threadId, content: `now a ${BLOCKED} tail` });
+		const say = (content: string) => () => h.discord.userMessage({ channelId: threadId, content });
+		await step("blocklisted /imagine", () =>
+			h.discord.slashCommand({
+				name: "imagine",
+				channelId: h.discord.textChannelId,
+				options: { prompt: `a ${BLOCKED}` },
+			}),
+		);
+		await step("thread message", say(`now a ${FREE} tail`));
+		await step("blocklisted thread message", say(`now a ${BLOCKED} tail`));
 		h.gemini.enqueue(reply([], { finishReason: "IMAGE_SAFETY", finishMessage: "Support codes: 63429089" }));
-		await h.discord.userMessage({ channelId: threadId, content: `a ${FREE} that gets blocked` });
+		await step("safety block", say(`a ${FREE} that gets blocked`));
 		h.gemini.enqueue(reply([{ text: "I would rather describe it." }]));
-		await h.discord.userMessage({ channelId: threadId, content: `a ${FREE} the model refuses` });
+		await step("model refusal", say(`a ${FREE} the model refuses`));
 		h.gemini.enqueue(errorReply(503));
-		await h.discord.userMessage({ channelId: threadId, content: `a ${FREE} while Gemini is down` });
-		await h.discord.userMessage({ channelId: threadId, content: `${FREE} `.repeat(500) });
-		await settle();
+		await step("Gemini down", say(`a ${FREE} while Gemini is down`));
+		await step("overlong prompt", say(`${FREE} `.repeat(500)));
 		const latest = botImages(h, threadId).at(-1);
 		const edit = await h.discord.clickButton({ messageId: latest?.id ?? "", customId: buttonId(latest, "t:edit:") });
 		await h.discord.waitFor(() => edit.modal, { what: "edit modal", timeoutMs: 25_000 });
 		const editModal = (edit.modal as { custom_id: string }).custom_id;
-		await h.discord.submitModal({
-			customId: editModal,
-			fields: { instruction: `paint the ${FREE}` },
-			channelId: threadId,
-		});
-		await h.discord.submitModal({
-			customId: editModal,
-			fields: { instruction: `paint the ${BLOCKED}` },
-			channelId: threadId,
-		});
-		await settle();
+		for (const instruction of [`paint the ${FREE}`, `paint the ${BLOCKED}`]) {
+			await step(`edit modal: ${instruction}`, () =>
+				h.discord.submitModal({ customId: editModal, fields: { instruction }, channelId: threadId }),
+			);
+		}
 		const rerolled = botImages(h, threadId).at(-1);
-		await h.discord.clickButton({ messageId: rerolled?.id ?? "", customId: buttonId(rerolled, "t:reroll:") });
+		await step("reroll", () =>
+			h.discord.clickButton({ messageId: rerolled?.id ?? "", customId: buttonId(rerolled, "t:reroll:") }),
+		);
 		const photo = await h.discord.userMessage({
 			channelId: h.discord.textChannelId,
 			content: "photo",
@@ -80,19 +90,15 @@ describe("logs at info level (SQLite)", () => {
 			});
 			await h.discord.waitFor(() => menu.modal, { what: "edit image modal", timeoutMs: 25_000 });
 			const modalId = (menu.modal as { custom_id: string }).custom_id;
-			await h.discord.submitModal({ customId: modalId, fields: { instruction }, channelId: h.discord.textChannelId });
+			await step(`edit image: ${instruction}`, () =>
+				h.discord.submitModal({ customId: modalId, fields: { instruction }, channelId: h.discord.textChannelId }),
+			);
 		}
-		await h.discord.waitFor(() => lines.filter((line) => line.includes('"turn refused"')).length >= 5, {
-			what: "four blocklist refusals and an overlong prompt",
-			timeoutMs: 25_000,
-		});
-		await h.discord.waitFor(() => lines.filter((line) => line.includes('"turn finished"')).length >= 7, {
-			what: "every allowed turn",
-			timeoutMs: 25_000,
-		});
 		await settle();
+		expect(lines.filter((line) => line.includes('"turn refused"')).length).toBeGreaterThanOrEqual(5);
+		expect(lines.filter((line) => line.includes('"turn finished"')).length).toBeGreaterThanOrEqual(7);
 		// Every path at once, on a loaded machine: give the whole story time.
-	}, 90_000);
+	}, 120_000);
 	afterAll(async () => {
 		await h?.close();
 	});
