@@ -3,6 +3,7 @@ import {
 	ApplicationCommandOptionType,
 	ChannelType,
 	type ChatInputCommandInteraction,
+	type Message,
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import { type AttachmentInfo, MAX_PROMPT_CHARS } from "../src/conversation/prepareTurn.js";
@@ -11,7 +12,7 @@ import type { TurnPorts } from "../src/conversation/turnRequest.js";
 import type { TurnOptions } from "../src/conversation/types.js";
 import type { Deps } from "../src/deps.js";
 import { type Text, textForDiscord } from "../src/discord/i18n/textFor.js";
-import { answerOutcome, askerOf, turnPlaceOf } from "../src/discord/routing/turnRequests.js";
+import { answerOutcome, askerOf, outcomeText, turnPlaceOf } from "../src/discord/routing/turnRequests.js";
 import { channelView } from "../src/discord/turns/channelView.js";
 import { openThread, type ThreadParent, threadParentOf } from "../src/discord/turns/openThread.js";
 import { threadTitle } from "../src/discord/turns/threadTitle.js";
@@ -67,17 +68,23 @@ function readOptions(interaction: ChatInputCommandInteraction): Partial<TurnOpti
 	return { ...(aspect ? { aspect } : {}), ...(size ? { size } : {}), ...(output ? { output } : {}) };
 }
 
-/** Opens the conversation's thread: from the command's reply when public (so the channel shows the prompt), else private. */
+/** The line a public thread starts from: who asked, and what. */
+const headingOf = (userId: string, name: string) => `🎨 <@${userId}>: ${name}`;
+
+/**
+ * Opens the conversation's thread: from the command's reply when public (`starter`, so the channel shows the prompt),
+ * else a private one.
+ */
 async function openConversationThread(
 	interaction: ChatInputCommandInteraction,
 	parent: ThreadParent,
 	name: string,
 	threads: Settings["threads"],
 	t: Text,
+	starter: Message | undefined,
 ) {
-	const heading = `🎨 <@${interaction.user.id}>: ${name}`;
-	if (threads.visibility === "public") {
-		const starter = await interaction.editReply({ content: heading });
+	const heading = headingOf(interaction.user.id, name);
+	if (threads.visibility === "public" && starter) {
 		return starter.startThread({ name, autoArchiveDuration: threads.autoArchiveMinutes });
 	}
 	const thread = await openThread(parent, name, {
@@ -109,17 +116,30 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: De
 	const logger = deps.logger.child({ module: "turn", entry: "imagine" });
 	const title = threadTitle(prompt, "", t.labels.untitledThread);
 	const requesterId = interaction.user.id;
+	const acknowledgement = { content: `${t.messages.turnAcknowledged} ${title}`, allowedMentions: { parse: [] } };
+	// One call acknowledges and says something: "On it" in a conversation, the public thread's heading in a channel.
+	let starter: Message | undefined;
 	const ports: TurnPorts = {
-		async accepted() {
-			await interaction.deferReply();
-			if (existing) await interaction.editReply({ content: `${t.messages.turnAcknowledged} ${title}` });
+		async accepted({ settings }) {
+			if (turnChannel) {
+				await interaction.reply(acknowledgement);
+			} else if (settings.threads.visibility === "public") {
+				const heading = { content: headingOf(requesterId, title), allowedMentions: { parse: [] } };
+				starter = (await interaction.reply({ ...heading, withResponse: true })).resource?.message ?? undefined;
+			} else {
+				await interaction.deferReply();
+			}
 		},
 		async open({ settings }) {
-			if (turnChannel) {
-				await interaction.editReply({ content: `${t.messages.turnAcknowledged} ${title}` });
-				return channelView(turnChannel, logger, { requesterId, text: t });
-			}
-			const thread = await openConversationThread(interaction, parent as ThreadParent, title, settings.threads, t);
+			if (turnChannel) return channelView(turnChannel, logger, { requesterId, text: t });
+			const thread = await openConversationThread(
+				interaction,
+				parent as ThreadParent,
+				title,
+				settings.threads,
+				t,
+				starter,
+			);
 			return channelView(thread, logger, { requesterId, text: t, title: thread.name });
 		},
 		view: () => channelView(turnChannel as TurnChannel, logger, { requesterId, text: t }),
@@ -138,5 +158,12 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: De
 		},
 		ports,
 	);
-	await answerOutcome(interaction, outcome, existing?.model ?? deps.config.gemini.model);
+	const model = existing?.model ?? deps.config.gemini.model;
+	const text = outcomeText(outcome, model, t);
+	// A failure after the acknowledgement replaces it (a heading without its thread would mislead).
+	if (text && interaction.replied && !interaction.deferred) {
+		await interaction.editReply({ content: text, allowedMentions: { parse: [] } });
+	} else {
+		await answerOutcome(interaction, outcome, model);
+	}
 }

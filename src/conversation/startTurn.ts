@@ -117,7 +117,7 @@ async function prepare(deps: PipelineDeps, request: TurnRequest, ports: TurnPort
 	const { admission } = admitted;
 	let handedOff = false;
 	try {
-		await ports.accepted();
+		await ports.accepted({ settings });
 		let background: ReadyBackground | undefined;
 		if (job) {
 			const found = await prepareBackground(deps, { ...request, background: job }, admission, model);

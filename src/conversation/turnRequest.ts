@@ -103,7 +103,7 @@ export type TurnView = {
 /** What the entry point does for the pipeline: acknowledge, and give it the channel to work in. */
 export type TurnPorts = {
 	/** The turn passed the checks and holds its quota: acknowledge the member now (defer, "On it"). */
-	accepted(): Promise<void>;
+	accepted(admitted: { settings: Settings }): Promise<void>;
 	/** Opens the channel of a new conversation (a thread under the channel, or the DM itself). */
 	open(start: { title: string; settings: Settings }): Promise<TurnView>;
 	/** The channel of an existing conversation. */

@@ -47,6 +47,7 @@ describe("/imagine and thread turns, end to end (SQLite)", () => {
 	it("acknowledges /imagine, opens a thread named after the prompt and posts text and image in model order", async () => {
 		const image = await solidPng(200);
 		h.gemini.enqueue(imageReply([image], "A golden dish, as asked.", "first"));
+		const callsBefore = h.discord.restCalls.length;
 		const interaction = await h.discord.slashCommand({
 			name: "imagine",
 			channelId: h.discord.textChannelId,
@@ -54,7 +55,8 @@ describe("/imagine and thread turns, end to end (SQLite)", () => {
 		});
 		const thread = await threadNamed(h, PROMPT);
 		threadId = thread.id;
-		expect(interaction.callbacks[0]?.type).toBe(5);
+		// One callback both acknowledges and carries the heading the thread starts from (no defer, no edit).
+		expect(interaction.callbacks.map((callback) => callback.type)).toEqual([4]);
 		const posted = await h.discord.waitFor(() => botImages(h, threadId)[0], { what: "image in the thread" });
 		expect(posted.content).toBe("A golden dish, as asked.\n-# v1");
 		expect(posted.attachments[0]?.filename).toBe("v1.png");
@@ -71,6 +73,20 @@ describe("/imagine and thread turns, end to end (SQLite)", () => {
 		expect(request?.body.contents).toEqual([{ role: "user", parts: [{ text: PROMPT }] }]);
 		expect(h.discord.typing).toContain(threadId);
 		expect(interaction.original()?.content).toContain(PROMPT);
+		// Four REST calls in all: the reply with its heading, the thread from it, typing in the thread, the image.
+		await h.bot.deps.turns.idle();
+		const calls = h.discord.restCalls
+			.slice(callsBefore)
+			.map(
+				(call) =>
+					`${call.method} ${call.path.replace(/\/interactions\/\d+\/[^/]+/, "/interactions/:id/:token").replace(/\d{6,}/g, ":id")}`,
+			);
+		expect(calls).toEqual([
+			"POST /interactions/:id/:token/callback",
+			"POST /channels/:id/messages/:id/threads",
+			"POST /channels/:id/typing",
+			"POST /channels/:id/messages",
+		]);
 	});
 
 	it("sends a follow-up with an attachment as the next turn, with the whole history and thought signatures", async () => {
@@ -203,7 +219,8 @@ describe("/imagine and thread turns, end to end (SQLite)", () => {
 		expect(request.body.generationConfig?.responseModalities).toEqual(["IMAGE"]);
 		expect(request.body.generationConfig?.imageConfig?.aspectRatio).toBe("16:9");
 		expect(request.body.contents.length).toBeGreaterThan(3);
-		expect(interaction.callbacks[0]?.type).toBe(5);
+		expect(interaction.callbacks.map((callback) => callback.type)).toEqual([4]);
+		expect(interaction.original()?.content).toContain("one more, image only");
 		expect(h.discord.threads().filter((thread) => thread.name === "one more, image only")).toEqual([]);
 	});
 
