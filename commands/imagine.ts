@@ -12,7 +12,7 @@ import type { TurnPorts } from "../src/conversation/turnRequest.js";
 import type { TurnOptions } from "../src/conversation/types.js";
 import type { Deps } from "../src/deps.js";
 import { type Text, textForDiscord } from "../src/discord/i18n/textFor.js";
-import { answerOutcome, askerOf, outcomeText, turnPlaceOf } from "../src/discord/routing/turnRequests.js";
+import { answerOutcome, askerOf, turnPlaceOf } from "../src/discord/routing/turnRequests.js";
 import { channelView } from "../src/discord/turns/channelView.js";
 import { openThread, type ThreadParent, threadParentOf } from "../src/discord/turns/openThread.js";
 import { threadTitle } from "../src/discord/turns/threadTitle.js";
@@ -158,12 +158,5 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: De
 		},
 		ports,
 	);
-	const model = existing?.model ?? deps.config.gemini.model;
-	const text = outcomeText(outcome, model, t);
-	// A failure after the acknowledgement replaces it (a heading without its thread would mislead).
-	if (text && interaction.replied && !interaction.deferred) {
-		await interaction.editReply({ content: text, allowedMentions: { parse: [] } });
-	} else {
-		await answerOutcome(interaction, outcome, model);
-	}
+	await answerOutcome(interaction, outcome, existing?.model ?? deps.config.gemini.model, { replaceReply: true });
 }

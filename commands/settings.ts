@@ -10,18 +10,16 @@ import {
 	type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Deps } from "../src/deps.js";
+import { commandTexts, MAX_CHOICE_NAME } from "../src/discord/i18n/commandTexts.js";
 import { textForDiscord } from "../src/discord/i18n/textFor.js";
-import { settingsMessages } from "../src/discord/messages.js";
 import { answerSettings, SCOPE_CHOICES, type SettingsRequest } from "../src/discord/moderation/answerSettings.js";
 import { settingsPlaceOf } from "../src/discord/routing/channelSettings.js";
 import { MAX_PATTERN_LENGTH } from "../src/moderation/matchBlocklist.js";
 import { MAX_REASON_CHARS, SETTING_KEYS, type SettingKey } from "../src/moderation/validateSetting.js";
 
-/** @see https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-option-choice-structure */
-const MAX_CHOICE_NAME = 100;
-
+/** A key choice is named as the English command texts name it (the other languages come at registration). */
 const keyChoices = (keys: readonly SettingKey[]) =>
-	keys.map((key) => ({ name: `${key} — ${settingsMessages.hint(key)}`.slice(0, MAX_CHOICE_NAME), value: key }));
+	keys.map((key) => ({ name: commandTexts.settings.choices.key[key].slice(0, MAX_CHOICE_NAME), value: key }));
 
 const scope = {
 	type: ApplicationCommandOptionType.String,

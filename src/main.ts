@@ -1,8 +1,8 @@
 // src/main.ts: composition root. Reads .env once, starts the bot, stops it cleanly on SIGINT/SIGTERM.
 import "dotenv/config";
 import { startBot } from "./bot.js";
-import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
+import { loadConfigOrExit, stopOnSignals } from "./processSignals.js";
 import { STOP_MESSAGE } from "./startShards.js";
 
 /** discord.js error codes that mean the operator must change something, with what to change. */
@@ -13,14 +13,7 @@ const STARTUP_HINTS: Record<string, string> = {
 };
 
 async function main(): Promise<void> {
-	let config: ReturnType<typeof loadConfig>;
-	try {
-		config = loadConfig(process.env);
-	} catch (err) {
-		if (!(err instanceof ConfigError)) throw err;
-		console.error(err.message);
-		process.exit(1);
-	}
+	const config = loadConfigOrExit(process.env);
 	const logger = createLogger(config.logLevel);
 	let bot: Awaited<ReturnType<typeof startBot>>;
 	try {
@@ -30,31 +23,22 @@ async function main(): Promise<void> {
 		logger.fatal({ err }, hint ?? "bot failed to start");
 		process.exit(1);
 	}
-	let stopping = false;
-	const shutdown = (signal: string) => {
-		// A second signal (a second Ctrl-C, or SIGINT after SIGTERM) means "now": stop() runs once, and running turns
-		// are left to the crash path (their in-flight markers tell their threads on the next start).
-		if (stopping) {
-			logger.warn({ signal }, "second signal, exiting without waiting for running turns");
-			process.exit(1);
-		}
-		stopping = true;
-		logger.info({ signal }, "shutting down");
-		bot.stop().then(
-			() => process.exit(0),
-			(err: unknown) => {
-				logger.error({ err }, "shutdown failed");
-				process.exit(1);
-			},
-		);
-	};
-	process.on("SIGINT", shutdown);
-	process.on("SIGTERM", shutdown);
+	// After a second signal, running turns are left to the crash path (their in-flight markers tell their threads on
+	// the next start).
+	const signals = stopOnSignals(
+		logger,
+		{ stop: () => bot.stop() },
+		{
+			stopping: "shutting down",
+			second: "second signal, exiting without waiting for running turns",
+			failed: "shutdown failed",
+		},
+	);
 	// A shard's process: the manager asks it to stop over IPC (Ctrl-C may also have sent it SIGINT: one stop, not a
 	// second signal), and a manager that died takes its shards with it, so a restarted manager finds none running.
 	if (process.send) {
-		process.on("message", (message) => message === STOP_MESSAGE && !stopping && shutdown("manager"));
-		process.on("disconnect", () => !stopping && shutdown("manager gone"));
+		process.on("message", (message) => message === STOP_MESSAGE && !signals.stopping && signals.shutdown("manager"));
+		process.on("disconnect", () => !signals.stopping && signals.shutdown("manager gone"));
 	}
 	// Every handler catches its own errors; this is the last net, so one missed rejection never takes the bot down.
 	process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection"));

@@ -13,6 +13,3 @@ export const CATALOGUES: Readonly<Record<Locale, Catalogue>> = {
 	"zh-CN": zhCN,
 	hi,
 };
-
-/** The catalogue of a locale the bot speaks (resolveLocale turns a Discord locale into one). */
-export const catalogueFor = (locale: Locale): Catalogue => CATALOGUES[locale];

@@ -1,7 +1,7 @@
 // src/discord/i18n/textFor.ts: the catalogue a member reads, from their Discord locale, their thread, or their server.
 import type Keyv from "keyv";
 import type { Catalogue } from "./catalogue.js";
-import { catalogueFor } from "./catalogues.js";
+import { CATALOGUES } from "./catalogues.js";
 import { DEFAULT_LOCALE, type Locale, resolveLocale } from "./locale.js";
 
 /** What a member reads: the catalogue of `locale`. */
@@ -9,7 +9,7 @@ export type Text = Catalogue;
 
 /** The catalogue for a locale the bot speaks (every locale has one, checked by type). */
 export function textFor(locale: Locale): Text {
-	return catalogueFor(locale);
+	return CATALOGUES[locale];
 }
 
 /** The catalogue for a Discord locale as Discord sends it (`interaction.locale`, `guild.preferredLocale`). */

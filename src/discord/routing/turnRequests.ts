@@ -62,20 +62,22 @@ export function outcomeText(outcome: TurnOutcome, model: string, t: Text): strin
 }
 
 /**
- * Answers an interaction's outcome: privately when nothing was said yet, else in place of the deferred reply (a
- * failed /imagine replaces its own acknowledgement), else as a private follow-up.
+ * Answers an interaction's outcome: privately when nothing was said yet, else in place of the deferred reply, or of
+ * the reply when `replaceReply` says it was only an acknowledgement (a failed /imagine replaces its heading: a heading
+ * without its thread would mislead), else as a private follow-up.
  */
 export async function answerOutcome(
 	interaction: RepliableInteraction,
 	outcome: TurnOutcome,
 	model: string,
+	options: { replaceReply?: boolean } = {},
 ): Promise<void> {
 	const text = outcomeText(outcome, model, textForDiscord(interaction.locale));
 	if (!text) return;
 	const payload = { content: text, allowedMentions: { parse: [] } };
 	if (!interaction.deferred && !interaction.replied) {
 		await interaction.reply({ ...payload, flags: "Ephemeral" });
-	} else if (interaction.deferred && !interaction.isMessageComponent()) {
+	} else if ((interaction.deferred || options.replaceReply) && !interaction.isMessageComponent()) {
 		await interaction.editReply(payload);
 	} else {
 		await interaction.followUp({ ...payload, flags: "Ephemeral" });
