@@ -137,8 +137,9 @@ async function prepare(deps: PipelineDeps, request: TurnRequest, ports: TurnPort
 			view = branch ?? ports.view(conversation.id);
 		} else {
 			view = await ports.open({ title: target.kind === "start" ? target.title : "", settings });
-			// A DM is its own conversation: if another message started it meanwhile, carry on from there.
-			const existing = await deps.store.getConversation(view.id);
+			// A DM is its own conversation: if another message started it meanwhile, carry on from there. A thread the
+			// ports just opened holds nothing yet, so only a DM is read again.
+			const existing = place.kind === "dm" ? await deps.store.getConversation(view.id) : undefined;
 			conversation =
 				existing ??
 				newConversation({
