@@ -1,6 +1,6 @@
 // bench/overhead.ts: one turn at a time with an instant model: the bot against the minimal bot, interleaved.
-import type { FakeAttachmentInput } from "../test/fakes/fakeDiscord.js";
-import { imageReply } from "../test/fakes/fakeGemini.js";
+import type { FakeAttachmentInput } from "../fakes/fakeDiscord.js";
+import { imageReply } from "../fakes/fakeGemini.js";
 import { bootstrapRatio, median, percentile, round } from "./stats.js";
 import { type TimedTurn, timeTurn, type World } from "./world.js";
 

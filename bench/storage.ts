@@ -4,7 +4,7 @@ import { planHistory } from "../src/conversation/historyBudget.js";
 import { createStore, type Store } from "../src/conversation/store.js";
 import type { Conversation } from "../src/conversation/types.js";
 import { capabilitiesOf } from "../src/gemini/models.js";
-import { imageReply } from "../test/fakes/fakeGemini.js";
+import { imageReply } from "../fakes/fakeGemini.js";
 import { deleteRedisKeys, REDIS_URL } from "../test/redisKeys.js";
 import { median, round } from "./stats.js";
 import { timeTurn, type World } from "./world.js";

@@ -1,6 +1,6 @@
 // bench/throughput.ts: many conversations at once with a slow model: time to the last image, event-loop stalls, late acks.
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { imageReply } from "../test/fakes/fakeGemini.js";
+import { imageReply } from "../fakes/fakeGemini.js";
 import { round } from "./stats.js";
 import type { World } from "./world.js";
 

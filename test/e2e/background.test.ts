@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { shrink } from "../../src/background/maskOps.js";
 import { PLACEHOLDER_SIGNATURE } from "../../src/conversation/runTurn.js";
 import { type Fixture, fixtures } from "../background/fixtures.js";
-import { imageReply, type RecordedRequest, reply } from "../fakes/fakeGemini.js";
+import { imageReply, type RecordedRequest, reply } from "../../fakes/fakeGemini.js";
 import {
 	botImages,
 	botMessages,

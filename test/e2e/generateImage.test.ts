@@ -1,7 +1,7 @@
 // test/e2e/generateImage.test.ts: POST /generate-image answers as the production guide's Flask endpoint, byte for byte.
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { imageReply, reply, solidPng } from "../fakes/fakeGemini.js";
+import { imageReply, reply, solidPng } from "../../fakes/fakeGemini.js";
 import { type ApiHarness, startApiHarness, TOKENS } from "./apiHarness.js";
 import { expectNothingStray } from "./harness.js";
 

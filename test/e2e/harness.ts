@@ -15,8 +15,8 @@ import {
 	type FakeInteraction,
 	type StoredMessage,
 	startFakeDiscord,
-} from "../fakes/fakeDiscord.js";
-import { type FakeGemini, type RecordedRequest, startFakeGemini } from "../fakes/fakeGemini.js";
+} from "../../fakes/fakeDiscord.js";
+import { type FakeGemini, type RecordedRequest, startFakeGemini } from "../../fakes/fakeGemini.js";
 import { deleteRedisKeys, REDIS_URL } from "../redisKeys.js";
 
 export { REDIS_URL } from "../redisKeys.js";

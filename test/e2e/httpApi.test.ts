@@ -2,7 +2,7 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONVERSATION_ID } from "../../src/http/api/schemas.js";
-import { errorReply, imageReply, reply, solidPng } from "../fakes/fakeGemini.js";
+import { errorReply, imageReply, reply, solidPng } from "../../fakes/fakeGemini.js";
 import { type ApiHarness, startApiHarness, TOKENS } from "./apiHarness.js";
 import { botImages, expectNothingStray, geminiRequest, threadNamed } from "./harness.js";
 

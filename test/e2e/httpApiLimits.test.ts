@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clientIdOf } from "../../src/http/api/authenticate.js";
 import { askerIdOf } from "../../src/http/api/runApiTurn.js";
 import { nextUtcMidnight } from "../../src/moderation/utcDay.js";
-import { imageReply, solidPng } from "../fakes/fakeGemini.js";
+import { imageReply, solidPng } from "../../fakes/fakeGemini.js";
 import { type ApiHarness, startApiHarness, TOKENS } from "./apiHarness.js";
 import { expectNothingStray } from "./harness.js";
 

@@ -2,7 +2,7 @@
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { deployCommands } from "../../src/discord/deployCommands.js";
-import { errorReply, imageReply, reply, solidPng } from "../fakes/fakeGemini.js";
+import { errorReply, imageReply, reply, solidPng } from "../../fakes/fakeGemini.js";
 import {
 	botImages,
 	botMessages,

@@ -1,7 +1,7 @@
 // test/e2e/iterate.test.ts: versions, result buttons, undo/forget, branching, "Edit image", queue and interleaving.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { StoredMessage } from "../fakes/fakeDiscord.js";
-import { imageReply, reply, solidPng } from "../fakes/fakeGemini.js";
+import type { StoredMessage } from "../../fakes/fakeDiscord.js";
+import { imageReply, reply, solidPng } from "../../fakes/fakeGemini.js";
 import {
 	botMessages,
 	buttonId,

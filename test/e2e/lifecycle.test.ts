@@ -14,8 +14,8 @@ import type { Conversation } from "../../src/conversation/types.js";
 import { deployCommands } from "../../src/discord/deployCommands.js";
 import { messages } from "../../src/discord/messages.js";
 import { createLogger } from "../../src/logger.js";
-import { type FakeDiscord, type StoredMessage, startFakeDiscord } from "../fakes/fakeDiscord.js";
-import { type FakeGemini, imageReply, solidPng, startFakeGemini } from "../fakes/fakeGemini.js";
+import { type FakeDiscord, type StoredMessage, startFakeDiscord } from "../../fakes/fakeDiscord.js";
+import { type FakeGemini, imageReply, solidPng, startFakeGemini } from "../../fakes/fakeGemini.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** The pinned Node 24 the npm scripts use; a binary, so a signal sent to the child reaches the bot itself. */

@@ -1,7 +1,7 @@
 // test/e2e/limits.test.ts: model limits and Discord limits, end to end, on gemini-2.5-flash-image.
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { imageReply, solidPng } from "../fakes/fakeGemini.js";
+import { imageReply, solidPng } from "../../fakes/fakeGemini.js";
 import { botImages, botMessages, expectNothingStray, type Harness, startHarness, threadNamed } from "./harness.js";
 
 describe("limits, end to end (gemini-2.5-flash-image)", () => {

@@ -1,6 +1,6 @@
 // test/e2e/logs.test.ts: no path writes prompt text (or a matched blocklist fragment) to the info-level log.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorReply, reply, solidPng } from "../fakes/fakeGemini.js";
+import { errorReply, reply, solidPng } from "../../fakes/fakeGemini.js";
 import { botImages, botMessages, buttonId, expectNothingStray, type Harness, startHarness } from "./harness.js";
 
 /** Words that exist only in the prompts this test sends: any log line holding one leaked prompt text. */

@@ -2,8 +2,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logger.js";
 import type { SettingsScope } from "../../src/moderation/settingsStore.js";
-import type { FakeChannel, FakeInteraction, StoredMessage } from "../fakes/fakeDiscord.js";
-import { reply } from "../fakes/fakeGemini.js";
+import type { FakeChannel, FakeInteraction, StoredMessage } from "../../fakes/fakeDiscord.js";
+import { reply } from "../../fakes/fakeGemini.js";
 import {
 	botImages,
 	botMessages,

@@ -1,7 +1,7 @@
 // test/e2e/pipeline.test.ts: every entry point goes through the one turn pipeline: policy, modlog, quota, failures.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { FakeChannel, StoredMessage } from "../fakes/fakeDiscord.js";
-import { errorReply, reply, solidPng } from "../fakes/fakeGemini.js";
+import type { FakeChannel, StoredMessage } from "../../fakes/fakeDiscord.js";
+import { errorReply, reply, solidPng } from "../../fakes/fakeGemini.js";
 import {
 	botImages,
 	botMessages,

@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { imageReply, reply, solidPng } from "../fakes/fakeGemini.js";
+import { imageReply, reply, solidPng } from "../../fakes/fakeGemini.js";
 import { type ApiHarness, startApiHarness, TOKENS } from "./apiHarness.js";
 import { expectNothingStray } from "./harness.js";
 

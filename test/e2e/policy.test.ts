@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { NO_PEOPLE_INSTRUCTION } from "../../src/moderation/geminiSafety.js";
 import type { SettingsScope } from "../../src/moderation/settingsStore.js";
-import { reply } from "../fakes/fakeGemini.js";
+import { reply } from "../../fakes/fakeGemini.js";
 import {
 	botImages,
 	botMessages,

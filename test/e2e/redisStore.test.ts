@@ -1,6 +1,6 @@
 // test/e2e/redisStore.test.ts: with STORE_URL=redis://, a restarted bot continues the thread from Redis.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { imageReply, solidPng } from "../fakes/fakeGemini.js";
+import { imageReply, solidPng } from "../../fakes/fakeGemini.js";
 import { botImages, geminiRequest, type Harness, startHarness, threadNamed } from "./harness.js";
 
 describe("thread conversations in Redis, end to end", () => {

@@ -2,7 +2,7 @@
 import type { APIEmbed } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { SettingsScope } from "../../src/moderation/settingsStore.js";
-import type { FakeInteraction, SlashCommandOptions } from "../fakes/fakeDiscord.js";
+import type { FakeInteraction, SlashCommandOptions } from "../../fakes/fakeDiscord.js";
 import { expectNothingStray, finalReply, type Harness, startHarness, threadNamed } from "./harness.js";
 
 const EPHEMERAL = 64;

@@ -27,7 +27,7 @@ import {
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { type FakeDiscord, startFakeDiscord } from "./fakeDiscord.js";
+import { type FakeDiscord, startFakeDiscord } from "../../fakes/fakeDiscord.js";
 
 const TEN_MIB = 10 * 1_024 * 1_024;
 

@@ -6,7 +6,7 @@ import { createStore, type Store } from "../../src/conversation/store.js";
 import { createGeminiBudget, type GeminiBudget } from "../../src/gemini/geminiBudget.js";
 import { createGeminiClient, createGenerate, type GeminiWait } from "../../src/gemini/generate.js";
 import { createLogger } from "../../src/logger.js";
-import { type FakeGemini, imageReply, solidPng, startFakeGemini } from "../fakes/fakeGemini.js";
+import { type FakeGemini, imageReply, solidPng, startFakeGemini } from "../../fakes/fakeGemini.js";
 import { deleteRedisKeys, REDIS_URL } from "../redisKeys.js";
 
 const namespace = `test-${randomUUID()}`;

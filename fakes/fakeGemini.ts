@@ -1,4 +1,4 @@
-// test/fakes/fakeGemini.ts: a local Gemini API (generateContent) that records requests and answers from a script.
+// fakes/fakeGemini.ts: a local Gemini API (generateContent) that records requests and answers from a script.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import sharp from "sharp";
