@@ -1,10 +1,10 @@
 // bench/storage.ts: what a thread costs the store (bytes per image turn, load time) and what its requests weigh as it grows.
 import { performance } from "node:perf_hooks";
+import { imageReply } from "../fakes/fakeGemini.js";
 import { planHistory } from "../src/conversation/historyBudget.js";
 import { createStore, type Store } from "../src/conversation/store.js";
 import type { Conversation } from "../src/conversation/types.js";
 import { capabilitiesOf } from "../src/gemini/models.js";
-import { imageReply } from "../fakes/fakeGemini.js";
 import { deleteRedisKeys, REDIS_URL } from "../test/redisKeys.js";
 import { median, round } from "./stats.js";
 import { timeTurn, type World } from "./world.js";

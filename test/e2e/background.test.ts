@@ -1,10 +1,10 @@
 // test/e2e/background.test.ts: /background end to end: the real bot, the fake Discord, and a fake Gemini that redraws the photo.
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { imageReply, type RecordedRequest, reply } from "../../fakes/fakeGemini.js";
 import { shrink } from "../../src/background/maskOps.js";
 import { PLACEHOLDER_SIGNATURE } from "../../src/conversation/runTurn.js";
 import { type Fixture, fixtures } from "../background/fixtures.js";
-import { imageReply, type RecordedRequest, reply } from "../../fakes/fakeGemini.js";
 import {
 	botImages,
 	botMessages,

@@ -4,10 +4,6 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
-import { type RunningBot, startBot } from "../../src/bot.js";
-import { loadConfig } from "../../src/config.js";
-import { deployCommands } from "../../src/discord/deployCommands.js";
-import { createLogger } from "../../src/logger.js";
 import {
 	type FakeChannel,
 	type FakeDiscord,
@@ -17,6 +13,10 @@ import {
 	startFakeDiscord,
 } from "../../fakes/fakeDiscord.js";
 import { type FakeGemini, type RecordedRequest, startFakeGemini } from "../../fakes/fakeGemini.js";
+import { type RunningBot, startBot } from "../../src/bot.js";
+import { loadConfig } from "../../src/config.js";
+import { deployCommands } from "../../src/discord/deployCommands.js";
+import { createLogger } from "../../src/logger.js";
 import { deleteRedisKeys, REDIS_URL } from "../redisKeys.js";
 
 export { REDIS_URL } from "../redisKeys.js";

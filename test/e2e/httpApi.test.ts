@@ -1,8 +1,8 @@
 // test/e2e/httpApi.test.ts: the HTTP image API end to end: the real bot and SDK against the fake Gemini, real SQLite store.
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CONVERSATION_ID } from "../../src/http/api/schemas.js";
 import { errorReply, imageReply, reply, solidPng } from "../../fakes/fakeGemini.js";
+import { CONVERSATION_ID } from "../../src/http/api/schemas.js";
 import { type ApiHarness, startApiHarness, TOKENS } from "./apiHarness.js";
 import { botImages, expectNothingStray, geminiRequest, threadNamed } from "./harness.js";
 

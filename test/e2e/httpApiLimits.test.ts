@@ -1,9 +1,9 @@
 // test/e2e/httpApiLimits.test.ts: the API's limits end to end: rate, daily images, body size, deadline, timeout, shutdown.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { imageReply, solidPng } from "../../fakes/fakeGemini.js";
 import { clientIdOf } from "../../src/http/api/authenticate.js";
 import { askerIdOf } from "../../src/http/api/runApiTurn.js";
 import { nextUtcMidnight } from "../../src/moderation/utcDay.js";
-import { imageReply, solidPng } from "../../fakes/fakeGemini.js";
 import { type ApiHarness, startApiHarness, TOKENS } from "./apiHarness.js";
 import { expectNothingStray } from "./harness.js";
 

@@ -1,8 +1,8 @@
 // test/e2e/imagine.test.ts: /imagine opens a thread that is a multi-turn Gemini conversation (SQLite store).
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { deployCommands } from "../../src/discord/deployCommands.js";
 import { errorReply, imageReply, reply, solidPng } from "../../fakes/fakeGemini.js";
+import { deployCommands } from "../../src/discord/deployCommands.js";
 import {
 	botImages,
 	botMessages,

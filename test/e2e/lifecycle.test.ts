@@ -7,6 +7,8 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type FakeDiscord, type StoredMessage, startFakeDiscord } from "../../fakes/fakeDiscord.js";
+import { type FakeGemini, imageReply, solidPng, startFakeGemini } from "../../fakes/fakeGemini.js";
 import { type RunningBot, startBot } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
 import { createStore } from "../../src/conversation/store.js";
@@ -14,8 +16,6 @@ import type { Conversation } from "../../src/conversation/types.js";
 import { deployCommands } from "../../src/discord/deployCommands.js";
 import { messages } from "../../src/discord/messages.js";
 import { createLogger } from "../../src/logger.js";
-import { type FakeDiscord, type StoredMessage, startFakeDiscord } from "../../fakes/fakeDiscord.js";
-import { type FakeGemini, imageReply, solidPng, startFakeGemini } from "../../fakes/fakeGemini.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** The pinned Node 24 the npm scripts use; a binary, so a signal sent to the child reaches the bot itself. */

@@ -1,7 +1,7 @@
 // test/e2e/locales.test.ts: a member reads the bot in their Discord language, in their thread too; commands carry all five.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { textFor } from "../../src/discord/i18n/textFor.js";
 import { reply } from "../../fakes/fakeGemini.js";
+import { textFor } from "../../src/discord/i18n/textFor.js";
 import { botImages, botMessages, buttonsOf, expectNothingStray, type Harness, startHarness } from "./harness.js";
 
 const ja = textFor("ja");

@@ -1,9 +1,9 @@
 // test/e2e/modlog.test.ts: blocks and refusals reach the moderation log; appeals once; moderators' quick actions.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createLogger } from "../../src/logger.js";
-import type { SettingsScope } from "../../src/moderation/settingsStore.js";
 import type { FakeChannel, FakeInteraction, StoredMessage } from "../../fakes/fakeDiscord.js";
 import { reply } from "../../fakes/fakeGemini.js";
+import { createLogger } from "../../src/logger.js";
+import type { SettingsScope } from "../../src/moderation/settingsStore.js";
 import {
 	botImages,
 	botMessages,

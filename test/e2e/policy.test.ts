@@ -1,8 +1,8 @@
 // test/e2e/policy.test.ts: every path to Gemini goes through the server's policy: safety, roles, blocklist, quotas.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { reply } from "../../fakes/fakeGemini.js";
 import { NO_PEOPLE_INSTRUCTION } from "../../src/moderation/geminiSafety.js";
 import type { SettingsScope } from "../../src/moderation/settingsStore.js";
-import { reply } from "../../fakes/fakeGemini.js";
 import {
 	botImages,
 	botMessages,

@@ -1,8 +1,8 @@
 // test/e2e/settings.test.ts: /settings end to end: who may use it, scopes and origins, presets, errors, restarts.
 import type { APIEmbed } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { SettingsScope } from "../../src/moderation/settingsStore.js";
 import type { FakeInteraction, SlashCommandOptions } from "../../fakes/fakeDiscord.js";
+import type { SettingsScope } from "../../src/moderation/settingsStore.js";
 import { expectNothingStray, finalReply, type Harness, startHarness, threadNamed } from "./harness.js";
 
 const EPHEMERAL = 64;

@@ -7,11 +7,11 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.js";
-import { deployCommands } from "../../src/discord/deployCommands.js";
 import { shardOf } from "../../fakes/discord/snowflake.js";
 import { type FakeDiscord, startFakeDiscord } from "../../fakes/fakeDiscord.js";
 import { type FakeGemini, startFakeGemini } from "../../fakes/fakeGemini.js";
+import { loadConfig } from "../../src/config.js";
+import { deployCommands } from "../../src/discord/deployCommands.js";
 import { deleteRedisKeys, REDIS_URL } from "../redisKeys.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));

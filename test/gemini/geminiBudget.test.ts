@@ -2,11 +2,11 @@
 import { randomUUID } from "node:crypto";
 import { type GenerateContentParameters, Modality } from "@google/genai";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type FakeGemini, imageReply, solidPng, startFakeGemini } from "../../fakes/fakeGemini.js";
 import { createStore, type Store } from "../../src/conversation/store.js";
 import { createGeminiBudget, type GeminiBudget } from "../../src/gemini/geminiBudget.js";
 import { createGeminiClient, createGenerate, type GeminiWait } from "../../src/gemini/generate.js";
 import { createLogger } from "../../src/logger.js";
-import { type FakeGemini, imageReply, solidPng, startFakeGemini } from "../../fakes/fakeGemini.js";
 import { deleteRedisKeys, REDIS_URL } from "../redisKeys.js";
 
 const namespace = `test-${randomUUID()}`;

@@ -1,11 +1,11 @@
 import { ApiError, type GenerateContentParameters, Modality } from "@google/genai";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { errorReply, type FakeGemini, imageReply, reply, solidPng, startFakeGemini } from "../../fakes/fakeGemini.js";
 import { buildRequest } from "../../src/gemini/buildRequest.js";
 import { GeminiGaveUp } from "../../src/gemini/errors.js";
 import { createGeminiClient, createGenerate, type GeminiWait } from "../../src/gemini/generate.js";
 import { parseReply } from "../../src/gemini/parseReply.js";
 import { createLogger } from "../../src/logger.js";
-import { errorReply, type FakeGemini, imageReply, reply, solidPng, startFakeGemini } from "../../fakes/fakeGemini.js";
 
 const MODEL = "gemini-3.1-flash-image";
 let fake: FakeGemini;
