@@ -19,3 +19,14 @@ export class GeminiGaveUp<Code extends GeminiGaveUpCode = GeminiGaveUpCode> exte
 		if ("cause" in options) this.cause = options.cause;
 	}
 }
+
+/**
+ * A streamed answer stopped before it said how it ended (the connection dropped, or the stream closed without a
+ * finish reason): retried like a failed call, and nothing of it is ever posted as the answer.
+ */
+export class GeminiStreamCut extends Error {
+	override readonly name = "GeminiStreamCut";
+	constructor(options: { cause?: unknown } = {}) {
+		super("Gemini's streamed answer was cut off", options);
+	}
+}

@@ -1,4 +1,4 @@
-// src/gemini/generate.ts: the one place that calls @google/genai's generateContent, with timeout, retries and a concurrency cap.
+// src/gemini/generate.ts: the one place that calls Gemini (@google/genai's generateContentStream), with timeout, retries and a concurrency cap.
 import {
 	ApiError,
 	type GenerateContentParameters,
@@ -9,9 +9,12 @@ import {
 import PQueue from "p-queue";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
+import { GeminiStreamCut } from "./errors.js";
 import type { GeminiBudget } from "./geminiBudget.js";
+import { type StreamPreview, StreamReply } from "./streamReply.js";
 import { type GeminiWait, withRetry } from "./withRetry.js";
 
+export type { StreamPreview } from "./streamReply.js";
 export type { GeminiWait } from "./withRetry.js";
 export type GeminiResult = { response: GenerateContentResponse; finishMessage?: string };
 export type GenerateOptions = {
@@ -21,6 +24,8 @@ export type GenerateOptions = {
 	deadline: number;
 	/** Told when the call starts waiting (quota, backoff) and when an attempt is in flight again ("running"). */
 	onWait?: (wait: GeminiWait) => void;
+	/** Told as the answer streams in: its text so far, the latest thought and draft image (a retry starts afresh). */
+	onPreview?: (preview: StreamPreview) => void;
 };
 export type GenerateContent = (request: GenerateContentParameters, options: GenerateOptions) => Promise<GeminiResult>;
 
@@ -42,59 +47,108 @@ export function createGeminiClient(gemini: Pick<Config["gemini"], "apiKey" | "ve
 
 type FetchFunction = NonNullable<HttpOptions["fetch"]>;
 
+const FINISH_MESSAGE_KEY = Buffer.from('"finishMessage"');
+const FINISH_MESSAGE = /^"finishMessage"\s*:\s*("(?:[^"\\]|\\.)*")/;
+/** How far past the key the value is looked for (finish messages are a sentence or two). */
+const FINISH_MESSAGE_SPAN = 8_192;
+
 /**
- * The SDK drops candidates[0].finishMessage in Gemini API mode, so read it off the raw body as it passes. The body is
- * parsed here, once, and the SDK is handed a response whose json() returns that parse: a reply carrying megabytes of
- * base64 image is neither parsed twice nor copied for a second reader.
+ * Finds candidates[0].finishMessage in the raw event stream as its bytes pass (the SDK drops it in Gemini API mode):
+ * a byte search for the key, then a JSON string read from a few kB after it. Nothing is decoded or parsed a second
+ * time; an escaped "finishMessage" inside the model's text never matches (its quotes carry backslashes).
  */
-function finishMessageCatcher(): { fetch: FetchFunction; finishMessage: () => string | undefined } {
-	let finishMessage: string | undefined;
-	const capture: FetchFunction = async (input, init) => {
+export function finishMessageScanner() {
+	let carry = Buffer.alloc(0);
+	let collected: Buffer | undefined;
+	let message: string | undefined;
+	const keyTail = FINISH_MESSAGE_KEY.length - 1;
+	return {
+		push(chunk: Uint8Array) {
+			if (message !== undefined) return;
+			const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+			if (collected) {
+				collected = Buffer.concat([collected, bytes]);
+			} else {
+				// A key split between two chunks: look across the seam first.
+				const seam = Buffer.concat([carry, bytes.subarray(0, keyTail)]);
+				const acrossSeam = carry.length > 0 ? seam.indexOf(FINISH_MESSAGE_KEY) : -1;
+				const at = acrossSeam >= 0 ? -1 : bytes.indexOf(FINISH_MESSAGE_KEY);
+				if (acrossSeam >= 0) collected = Buffer.concat([seam.subarray(acrossSeam), bytes.subarray(keyTail)]);
+				else if (at >= 0) collected = Buffer.from(bytes.subarray(at));
+				carry = Buffer.from(bytes.subarray(Math.max(0, bytes.length - keyTail)));
+				if (!collected) return;
+			}
+			const value = collected.toString("utf8", 0, FINISH_MESSAGE_SPAN).match(FINISH_MESSAGE)?.[1];
+			if (value) message = JSON.parse(value) as string;
+			else if (collected.length > FINISH_MESSAGE_SPAN) collected = undefined;
+		},
+		get message() {
+			return message;
+		},
+	};
+}
+
+/** A fetch for the SDK whose response body passes through `scanner` on its way to the SDK's event parser. */
+function scanningFetch(scanner: ReturnType<typeof finishMessageScanner>): FetchFunction {
+	return async (input, init) => {
 		const response = await fetch(input, init);
-		finishMessage = undefined;
-		if (!response.ok || !response.headers.get("content-type")?.includes("json")) return response;
-		const parsed: unknown = await response.json();
-		finishMessage = (parsed as { candidates?: { finishMessage?: string }[] } | null)?.candidates?.[0]?.finishMessage;
-		const parsedOnce = new Response(null, {
+		if (!response.ok || !response.body) return response;
+		const scan = new TransformStream<Uint8Array, Uint8Array>({
+			transform(chunk, controller) {
+				scanner.push(chunk);
+				controller.enqueue(chunk);
+			},
+		});
+		return new Response(response.body.pipeThrough(scan), {
 			status: response.status,
 			statusText: response.statusText,
 			headers: response.headers,
 		});
-		Object.defineProperty(parsedOnce, "json", { value: async () => parsed });
-		return parsedOnce;
 	};
-	return { fetch: capture, finishMessage: () => finishMessage };
 }
 
-/** One attempt: the SDK call with the call's signal, and a timeout of its own when `timeoutMs` ends before the deadline does. */
+/**
+ * One attempt: the SDK's streamed call with the call's signal, and a timeout of its own when `timeoutMs` ends
+ * before the deadline does. Chunks fold into one response (see StreamReply); `onPreview` hears each change. A
+ * stream that breaks off, or ends without saying how, is a GeminiStreamCut: the caller retries, never posts it.
+ */
 async function attemptOnce(
 	ai: GoogleGenAI,
 	request: GenerateContentParameters,
 	signal: AbortSignal,
 	timeout: AbortSignal | undefined,
+	onPreview: ((preview: StreamPreview) => void) | undefined,
 ): Promise<GeminiResult> {
-	const catcher = finishMessageCatcher();
+	const scanner = finishMessageScanner();
+	const ourSignal = () => (signal.aborted ? signal.reason : timeout?.aborted ? timeout.reason : undefined);
+	const reply = new StreamReply();
+	let started = false;
 	try {
-		const response = await ai.models.generateContent({
+		const stream = await ai.models.generateContentStream({
 			...request,
 			config: {
 				...request.config,
 				abortSignal: timeout ? AbortSignal.any([signal, timeout]) : signal,
-				httpOptions: { ...request.config?.httpOptions, fetch: catcher.fetch },
+				httpOptions: { ...request.config?.httpOptions, fetch: scanningFetch(scanner) },
 			},
 		});
-		const finishMessage = catcher.finishMessage() ?? response.candidates?.[0]?.finishMessage;
-		return finishMessage ? { response, finishMessage } : { response };
+		started = true;
+		for await (const chunk of stream) if (reply.add(chunk)) onPreview?.(reply.preview());
 	} catch (err) {
 		// The SDK aborts with a reason-less AbortError: report which of our signals it was.
-		if (signal.aborted) throw signal.reason;
-		if (timeout?.aborted) throw timeout.reason;
-		throw err;
+		const reason: unknown = ourSignal();
+		if (reason !== undefined) throw reason;
+		if (err instanceof ApiError || !started) throw err;
+		throw new GeminiStreamCut({ cause: err });
 	}
+	if (!reply.complete) throw new GeminiStreamCut();
+	const response = reply.response();
+	const finishMessage = scanner.message ?? response.candidates?.[0]?.finishMessage;
+	return finishMessage ? { response, finishMessage } : { response };
 }
 
 /**
- * Wraps the SDK's generateContent in the one retry policy (see withRetry): each attempt waits for one of
+ * Wraps the SDK's streamed generateContent in the one retry policy (see withRetry): each attempt waits for one of
  * `concurrency` slots in this process (a retry goes ahead of fresh calls), then for the project-wide `budget` when
  * there is one (that wait is reported through onWait), gets min(timeoutMs, time left) and the caller's signal, and
  * the whole call ends by `deadline`.
@@ -114,7 +168,7 @@ export function createGenerate(
 ): GenerateContent {
 	const { timeoutMs, concurrency, logger, now = Date.now } = options;
 	const queue = new PQueue({ concurrency });
-	return (request, { signal, deadline, onWait }) => {
+	return (request, { signal, deadline, onWait, onPreview }) => {
 		let waited = false;
 		const runAttempt = (attempt: number, callSignal: AbortSignal) => {
 			const afterWait = waited || queue.pending >= concurrency || queue.size > 0;
@@ -134,7 +188,7 @@ export function createGenerate(
 						waited = false;
 						// At the deadline the call's own signal ends the attempt; a shorter timeout is this attempt's alone.
 						const timeout = timeoutMs < deadline - now() ? AbortSignal.timeout(timeoutMs) : undefined;
-						return await attemptOnce(ai, request, callSignal, timeout);
+						return await attemptOnce(ai, request, callSignal, timeout, onPreview);
 					} finally {
 						await release?.();
 					}

@@ -1,4 +1,4 @@
-// src/gemini/observeCalls.ts: reports every generateContent attempt the SDK makes (model, result status, duration).
+// src/gemini/observeCalls.ts: reports every streamed Gemini call the SDK makes (model, result status, duration).
 import { ApiError, type GenerateContentParameters, type GoogleGenAI } from "@google/genai";
 import { GeminiGaveUp } from "./errors.js";
 import { bareModelId } from "./models.js";
@@ -18,21 +18,29 @@ function statusOf(err: unknown, params: GenerateContentParameters): string {
 }
 
 /**
- * Wraps the client's models.generateContent so each attempt (a retry is a call of its own) is reported when it ends;
- * the client is the same object and behaves the same.
+ * Wraps the client's models.generateContentStream so each attempt (a retry is a call of its own) is reported when
+ * its stream ends, or breaks; the client is the same object and behaves the same.
  */
 export function observeCalls(ai: GoogleGenAI, report: (call: GeminiCallReport) => void): GoogleGenAI {
 	const models = ai.models;
-	const generateContent = models.generateContent.bind(models);
-	models.generateContent = async (params) => {
+	const generateContentStream = models.generateContentStream.bind(models);
+	models.generateContentStream = async (params) => {
 		const started = performance.now();
 		const model = bareModelId(params.model);
+		const ended = (status: string) => report({ model, status, ms: performance.now() - started });
 		try {
-			const response = await generateContent(params);
-			report({ model, status: "ok", ms: performance.now() - started });
-			return response;
+			const stream = await generateContentStream(params);
+			return (async function* () {
+				try {
+					yield* stream;
+					ended("ok");
+				} catch (err) {
+					ended(statusOf(err, params));
+					throw err;
+				}
+			})();
 		} catch (err) {
-			report({ model, status: statusOf(err, params), ms: performance.now() - started });
+			ended(statusOf(err, params));
 			throw err;
 		}
 	};

@@ -1,6 +1,6 @@
 // src/gemini/withRetry.ts: the one retry policy for Gemini calls: backoff for 5xx and timeouts, quota waits for 429s, one deadline.
 import { ApiError } from "@google/genai";
-import { GeminiGaveUp } from "./errors.js";
+import { GeminiGaveUp, GeminiStreamCut } from "./errors.js";
 
 /** What a call is doing while it has no answer yet; `retryAt` is the epoch ms of the next attempt. */
 export type GeminiWait =
@@ -41,9 +41,13 @@ const DEFAULT_QUOTA_WAIT_MS = 30_000;
 // setTimeout fires at once for delays past 2^31 - 1 ms; longer deadlines re-arm.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** True for errors worth another attempt: quota (429), server errors and per-attempt timeouts; never a 400 or a block. */
+/**
+ * True for errors worth another attempt: quota (429), server errors, per-attempt timeouts and a stream cut off
+ * mid-answer; never a 400 or a block.
+ */
 export function isRetryable(err: unknown): boolean {
 	if (err instanceof ApiError) return RETRYABLE_STATUS.has(err.status);
+	if (err instanceof GeminiStreamCut) return true;
 	return err instanceof Error && err.name === "TimeoutError";
 }
 

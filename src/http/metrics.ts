@@ -90,7 +90,7 @@ export function createMetrics(): Metrics {
 	});
 	const geminiSeconds = new Histogram({
 		name: "imagebot_gemini_request_duration_seconds",
-		help: "One Gemini generateContent attempt, by model and result status",
+		help: "One Gemini call attempt (a streamed generateContent), by model and result status",
 		labelNames: ["model", "status"] as const,
 		buckets: TURN_SECONDS,
 		registers,

@@ -1,9 +1,23 @@
 import { ApiError, type GenerateContentParameters, Modality } from "@google/genai";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { errorReply, type FakeGemini, imageReply, reply, solidPng, startFakeGemini } from "../../fakes/fakeGemini.js";
+import {
+	errorReply,
+	type FakeGemini,
+	imageReply,
+	reply,
+	solidPng,
+	startFakeGemini,
+	streamChunks,
+} from "../../fakes/fakeGemini.js";
 import { buildRequest } from "../../src/gemini/buildRequest.js";
-import { GeminiGaveUp } from "../../src/gemini/errors.js";
-import { createGeminiClient, createGenerate, type GeminiWait } from "../../src/gemini/generate.js";
+import { GeminiGaveUp, GeminiStreamCut } from "../../src/gemini/errors.js";
+import {
+	createGeminiClient,
+	createGenerate,
+	finishMessageScanner,
+	type GeminiWait,
+	type StreamPreview,
+} from "../../src/gemini/generate.js";
 import { parseReply } from "../../src/gemini/parseReply.js";
 import { createLogger } from "../../src/logger.js";
 
@@ -57,16 +71,16 @@ const request = (text = "a banana in space"): GenerateContentParameters =>
 
 describe("createGeminiClient", () => {
 	// @google/genai 3.x defaults the Gemini API to "v1"; image options live on v1beta, which the fake serves.
-	it("posts to /v1beta/models/{model}:generateContent without any environment help", async () => {
+	it("posts to /v1beta/models/{model}:streamGenerateContent without any environment help", async () => {
 		fake.enqueue(imageReply([await solidPng(5)]));
 		await generateWith()(request(), { deadline: soon() });
 		expect(fake.unknownRoutes).toEqual([]);
-		expect(fake.requests.map((recorded) => recorded.model)).toEqual([MODEL]);
+		expect(fake.requests.map((recorded) => [recorded.model, recorded.stream])).toEqual([[MODEL, true]]);
 	});
 });
 
 describe("createGenerate against the fake Gemini API", () => {
-	it("posts to the model's generateContent with the key header and our config", async () => {
+	it("posts to the model's streamGenerateContent with the key header and our config", async () => {
 		const png = await solidPng(10);
 		fake.enqueue(imageReply([png], "Here it is.", "s"));
 		const { response } = await generateWith()(request(), { deadline: soon() });
@@ -204,5 +218,118 @@ describe("createGenerate: deadline, quota and cancellation", () => {
 		expect(firstWaits).toEqual([]);
 		expect(secondWaits).toEqual([{ kind: "running" }]);
 		expect(fake.requests.map((recorded) => recorded.body.contents[0]?.parts[0]?.text)).toEqual(["first", "second"]);
+	});
+});
+
+describe("streamed answers", () => {
+	/** What the unstreamed call makes of the same answer: the SDK's generateContent on the fake's plain route. */
+	async function unstreamed(answer: ReturnType<typeof imageReply>) {
+		fake.enqueue(answer);
+		const ai = createGeminiClient({ apiKey: fake.apiKey, baseUrl: fake.baseUrl, vertex: undefined });
+		return parseReply(await ai.models.generateContent(request()));
+	}
+
+	it("folds the chunks into exactly the reply the unstreamed call gives, signatures on their parts", async () => {
+		const answer = imageReply([await solidPng(1), await solidPng(2)], "Here are two takes on the banana.", "s");
+		// The fake splits the text in three pieces with the signature on the last, and sends each image alone.
+		expect(streamChunks(answer.body).length).toBeGreaterThan(4);
+		fake.enqueue(answer);
+		const streamed = await generateWith()(request(), { deadline: soon() });
+		const expected = await unstreamed(answer);
+		expect(parseReply(streamed.response)).toEqual(expected);
+		expect(expected).toMatchObject({
+			kind: "parts",
+			parts: [
+				{ kind: "text", text: "Here are two takes on the banana.", thoughtSignature: "s-text" },
+				{ kind: "image", thoughtSignature: "s-img-0" },
+				{ kind: "image", thoughtSignature: "s-img-1" },
+			],
+		});
+	});
+
+	it("tells onPreview the text as it arrives, before the call resolves", async () => {
+		fake.enqueue({
+			...imageReply([await solidPng(3)], "First words then more words then the end."),
+			stream: { chunkDelayMs: 300 },
+		});
+		const previews: { text: string; at: number }[] = [];
+		let resolvedAt = 0;
+		await generateWith()(request(), {
+			deadline: soon(),
+			onPreview: (preview) => previews.push({ text: preview.text, at: Date.now() }),
+		}).then(() => {
+			resolvedAt = Date.now();
+		});
+		const texts = previews.map((preview) => preview.text).filter(Boolean);
+		expect(texts.length).toBeGreaterThanOrEqual(3);
+		expect(texts.at(-1)).toBe("First words then more words then the end.");
+		expect(texts[0]?.length).toBeLessThan(texts.at(-1)?.length ?? 0);
+		expect(previews[0]?.at).toBeLessThan(resolvedAt);
+	});
+
+	it("shows thought text and a draft image in the preview, and keeps both out of the reply", async () => {
+		const draft = await solidPng(200);
+		const answer = reply([
+			{ text: "**Composing the scene**\n\nPlanning the layout.", thought: true },
+			{ inlineData: { mimeType: "image/png", data: draft.toString("base64") }, thought: true },
+			{ text: "Done.", thoughtSignature: "sig-t" },
+			{
+				inlineData: { mimeType: "image/png", data: (await solidPng(9)).toString("base64") },
+				thoughtSignature: "sig-i",
+			},
+		]);
+		fake.enqueue(answer);
+		const previews: StreamPreview[] = [];
+		const result = await generateWith()(request(), { deadline: soon(), onPreview: (p) => previews.push(p) });
+		const withDraft = previews.find((preview) => preview.draft);
+		expect(withDraft?.draft?.data.equals(draft)).toBe(true);
+		expect(withDraft?.thought).toContain("Composing the scene");
+		expect(previews.at(-1)?.drafts).toBe(1);
+		const parsed = parseReply(result.response);
+		expect(parsed.kind === "parts" && parsed.parts.map((part) => part.kind)).toEqual(["text", "image"]);
+		expect(parsed.kind === "parts" && parsed.parts[1]?.kind === "image" && parsed.parts[1].data.equals(draft)).toBe(
+			false,
+		);
+	});
+
+	it("retries a stream that drops after two chunks, and the answer is whole", async () => {
+		const answer = imageReply([await solidPng(4)], "A whole sentence that arrives in pieces.");
+		fake.enqueue({ ...answer, stream: { dropAfter: 2 } }, answer);
+		const waits: GeminiWait[] = [];
+		const result = await generateWith({ maxRetries: 1 })(request(), {
+			deadline: soon(),
+			onWait: (wait) => waits.push(wait),
+		});
+		expect(fake.requests).toHaveLength(2);
+		expect(waits[0]).toMatchObject({ kind: "retry", attempt: 1 });
+		expect(parseReply(result.response)).toEqual(await unstreamed(answer));
+	});
+
+	it("gives up with GeminiStreamCut when every attempt drops, and treats a stream without a finish reason the same", async () => {
+		const answer = imageReply([await solidPng(6)]);
+		fake.enqueue({ ...answer, stream: { dropAfter: 1 } });
+		const dropped = await generateWith()(request(), { deadline: soon() }).catch((err: unknown) => err);
+		expect(dropped).toBeInstanceOf(GeminiStreamCut);
+		// Closed cleanly after two chunks: no error from the network, but no finish reason either.
+		fake.enqueue({ ...answer, stream: { chunks: streamChunks(answer.body).slice(0, 2) } });
+		const unfinished = await generateWith()(request(), { deadline: soon() }).catch((err: unknown) => err);
+		expect(unfinished).toBeInstanceOf(GeminiStreamCut);
+		expect(fake.aborted).toBe(0);
+	});
+});
+
+describe("finishMessageScanner", () => {
+	it("finds the finish message wherever the chunks split the bytes, and ignores the key inside model text", () => {
+		const message = "Unable to show the generated image. Support codes: 63429089 \u00e9";
+		const body = Buffer.from(
+			`data: {"candidates":[{"content":{"parts":[{"text":"say \\"finishMessage\\": \\"no\\""}]},` +
+				`"finishReason":"IMAGE_SAFETY","finishMessage":${JSON.stringify(message)}}]}\r\n\r\n`,
+		);
+		for (let split = 0; split <= body.length; split++) {
+			const scanner = finishMessageScanner();
+			scanner.push(body.subarray(0, split));
+			scanner.push(body.subarray(split));
+			expect(scanner.message, `split at ${split}`).toBe(message);
+		}
 	});
 });

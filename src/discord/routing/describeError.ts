@@ -5,7 +5,7 @@ import { DiscordAPIError, RESTJSONErrorCodes } from "discord.js";
 import { TurnInterrupted } from "../../conversation/lifecycle.js";
 import { isStoreUnavailable } from "../../conversation/storeUnavailable.js";
 import { type UserInputCode, UserInputError } from "../../errors.js";
-import { GeminiGaveUp } from "../../gemini/errors.js";
+import { GeminiGaveUp, GeminiStreamCut } from "../../gemini/errors.js";
 import { retryDelayOf } from "../../gemini/withRetry.js";
 import { PolicyDenied } from "../../moderation/policyErrors.js";
 import type { Text } from "../i18n/textFor.js";
@@ -55,6 +55,9 @@ export function describeError(err: unknown, model: string, t: Text): DescribedEr
 	if (err instanceof TurnInterrupted)
 		return { text: t.messages.turnInterrupted, ref, level: "info", kind: "interrupted" };
 	if (err instanceof ApiError) return describeGemini(err, model, ref, t);
+	// The answer kept being cut off mid-stream, retries included: to the member, Gemini was unavailable.
+	if (err instanceof GeminiStreamCut)
+		return { text: t.messages.geminiUnavailable, ref, level: "warn", kind: "geminiStreamCut" };
 	if (err instanceof Error && err.name === "TimeoutError") {
 		return { text: t.messages.geminiTimeout, ref, level: "warn", kind: "geminiTimeout" };
 	}
