@@ -71,6 +71,7 @@ export async function playTurn(
 			reply = played.reply;
 		} else {
 			turn = queued.reroll && last ? await userTurnOf(deps.store, last) : queued.turn;
+			const preview = admission.settings.threads.livePreview ? view.preview?.bind(view) : undefined;
 			({ reply, droppedImages } = await runTurn(
 				{
 					generate: deps.generate,
@@ -81,7 +82,7 @@ export async function playTurn(
 				conversation,
 				turn,
 				admission,
-				call,
+				preview ? { ...call, onPreview: preview } : call,
 			));
 		}
 		const versions = reply.kind === "parts" ? assignVersions(stored, turn, reply) : undefined;

@@ -89,6 +89,8 @@ export async function runTurn(
 		...turn.options,
 		safetySettings: safety.safetySettings,
 		...(safety.personGeneration ? { personGeneration: safety.personGeneration } : {}),
+		// Thoughts (summaries, drafts) only feed a preview: without one, nothing asks for them.
+		...(call.onPreview ? { includeThoughts: true } : {}),
 	});
 	const { response, finishMessage } = await deps.generate(request, call);
 	return { reply: parseReply(response, finishMessage), droppedImages: plan.droppedImages.size + plan.firstExchange };

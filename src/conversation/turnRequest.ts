@@ -1,7 +1,7 @@
 // src/conversation/turnRequest.ts: what an entry point hands the turn pipeline, the ports it answers through, and what comes back.
 import type { BackgroundJob, MaskSource } from "../background/types.js";
 import type { UserInputError } from "../errors.js";
-import type { GeminiWait } from "../gemini/generate.js";
+import type { GeminiWait, StreamPreview } from "../gemini/generate.js";
 import type { FailureReason, ModelReply, SafetyCategory } from "../gemini/types.js";
 import type { PolicyDenied } from "../moderation/policyErrors.js";
 import type { Settings } from "../moderation/settings.js";
@@ -92,6 +92,11 @@ export type TurnView = {
 	started(ticket: string): Promise<void>;
 	/** What the Gemini call is doing now (running again, waiting out a quota, backing off). */
 	waiting(wait: GeminiWait): void;
+	/**
+	 * The answer so far while it streams (text, latest thought, latest draft image), when the channel's settings
+	 * allow live previews; a view without it shows none.
+	 */
+	preview?(preview: StreamPreview): void;
 	/** Posts the answer; resolves the ids of the messages that show it. */
 	deliver(delivery: TurnDelivery): Promise<string[]>;
 	/** Tells the member why the turn ended without an answer. */

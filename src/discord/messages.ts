@@ -185,6 +185,9 @@ export const messages = {
 			names.map((name) => `\`${name}\``),
 			"and",
 		)} ${f.plural(names.length, { one: "is", other: "are" })} animated; I used the first frame.`,
+	progressThinking: (summary: string) => `-# 💭 Thinking: ${summary}`,
+	progressDraft: (draft: number) =>
+		`-# 🖌️ Draft ${f.number(draft)}: a sketch the model made on the way, not the final image.`,
 	progressWorking: (seconds: number) => `⏳ Working on it… ${f.number(seconds)} s`,
 	progressQuotaWait: (retryAt: number) =>
 		`⏳ Gemini's quota is used up for the moment: this turn keeps its place and retries ${f.timestamp(Math.ceil(retryAt / 1_000), "R")}.`,
@@ -383,6 +386,7 @@ const SETTING_HINTS: Record<SettingKey, string> = {
 	"access.threadTurns": "who may add turns to a thread: starter or anyone",
 	"threads.visibility": "new threads public or private",
 	"threads.autoArchiveMinutes": "thread auto-archive: 60, 1440, 4320, 10080",
+	"threads.livePreview": "show text, thoughts and drafts while a turn runs: true or false",
 	"limits.cooldownSeconds": "seconds between a member's turns (0 = off)",
 	"limits.memberDailyImages": "images per member per day (0 = unlimited)",
 	"limits.serverDailyImages": "images per server per day (0 = unlimited)",
@@ -412,6 +416,7 @@ const SETTING_EXPECTED: Record<SettingKey, string> = {
 	"access.threadTurns": oneOf(THREAD_TURNS),
 	"threads.visibility": oneOf(THREAD_VISIBILITIES),
 	"threads.autoArchiveMinutes": `${oneOf(AUTO_ARCHIVE_MINUTES)} (minutes)`,
+	"threads.livePreview": "true or false",
 	"limits.cooldownSeconds": `a whole number of seconds from 0 (off) to ${f.plain(COUNT_MAXIMUMS["limits.cooldownSeconds"])}`,
 	"limits.memberDailyImages": `a whole number from 0 (unlimited) to ${f.plain(COUNT_MAXIMUMS["limits.memberDailyImages"])}`,
 	"limits.serverDailyImages": `a whole number from 0 (unlimited) to ${f.plain(COUNT_MAXIMUMS["limits.serverDailyImages"])}`,

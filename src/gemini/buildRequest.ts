@@ -13,7 +13,10 @@ function toPart(part: ContentPart): Part {
 	return part.thoughtSignature ? { ...base, thoughtSignature: part.thoughtSignature } : base;
 }
 
-/** Builds the generateContent request for a conversation: every turn in order, image modality, aspect and size. */
+/**
+ * Builds the generateContent request for a conversation: every turn in order, image modality, aspect and size, and
+ * thought summaries when a preview wants them.
+ */
 export function buildRequest(turns: RequestTurn[], options: RequestOptions): GenerateContentParameters {
 	const capabilities = capabilitiesOf(options.model);
 	const contents: Content[] = turns.map((turn) => ({ role: turn.role, parts: turn.parts.map(toPart) }));
@@ -29,6 +32,7 @@ export function buildRequest(turns: RequestTurn[], options: RequestOptions): Gen
 			...(Object.keys(imageConfig).length > 0 ? { imageConfig } : {}),
 			// The names match the SDK's HarmCategory and HarmBlockThreshold enums, which are string enums.
 			...(options.safetySettings ? { safetySettings: options.safetySettings as SafetySetting[] } : {}),
+			...(options.includeThoughts && capabilities.thoughtPreviews ? { thinkingConfig: { includeThoughts: true } } : {}),
 		},
 	};
 }

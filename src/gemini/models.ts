@@ -23,6 +23,11 @@ export type ModelCapabilities = {
 	/** Prices per million tokens (prompt, and output including image tokens), for cost from usage metadata. */
 	usdPerMillionInputTokens: number;
 	usdPerMillionOutputTokens: number;
+	/**
+	 * Returns thought summaries and its draft ("interim") images when asked (thinkingConfig.includeThoughts): the
+	 * Gemini 3 image models think before they draw.
+	 */
+	thoughtPreviews: boolean;
 };
 
 const GEMINI_3_RATIOS = [...ASPECT_RATIOS, "1:4", "4:1", "1:8", "8:1"] as const satisfies readonly AspectRatio[];
@@ -45,6 +50,7 @@ export const KNOWN_MODELS = {
 		usdPerImage: 0.067,
 		usdPerMillionInputTokens: 0.5,
 		usdPerMillionOutputTokens: 60,
+		thoughtPreviews: true,
 	},
 	"gemini-3-pro-image": {
 		label: "Nano Banana Pro",
@@ -57,6 +63,7 @@ export const KNOWN_MODELS = {
 		usdPerImage: 0.134,
 		usdPerMillionInputTokens: 2,
 		usdPerMillionOutputTokens: 120,
+		thoughtPreviews: true,
 	},
 	"gemini-2.5-flash-image": {
 		label: "Nano Banana",
@@ -69,6 +76,7 @@ export const KNOWN_MODELS = {
 		usdPerImage: 0.039,
 		usdPerMillionInputTokens: 0.3,
 		usdPerMillionOutputTokens: 30,
+		thoughtPreviews: false,
 	},
 } as const satisfies Record<string, ModelCapabilities>;
 
@@ -87,6 +95,8 @@ const UNKNOWN_MODEL: ModelCapabilities = {
 	// Priced like the dearest known model, so an unknown one is never under-estimated.
 	usdPerMillionInputTokens: 2,
 	usdPerMillionOutputTokens: 120,
+	// An unknown model may refuse thinkingConfig: never ask it for thoughts.
+	thoughtPreviews: false,
 };
 
 /** A model id without the "models/" prefix the API's resource names carry ("models/gemini-3-pro-image"). */

@@ -20,6 +20,8 @@ export type RequestOptions = {
 	safetySettings?: { category: string; threshold: string }[];
 	/** imageConfig.personGeneration, only where the model and API mode take it. */
 	personGeneration?: string;
+	/** Ask for thought summaries and draft images to preview (sent only to models that return them). */
+	includeThoughts?: boolean;
 };
 
 export type Usage = { promptTokens: number; outputTokens: number; totalTokens: number };

@@ -18,7 +18,7 @@ export function defaultSettings(config: ModerationConfig): Settings {
 		safety: { ...standard.safety },
 		people: standard.people,
 		access: { allowedRoles: [], deniedRoles: [], threadTurns: "anyone" },
-		threads: { visibility: "public", autoArchiveMinutes: 1_440 },
+		threads: { visibility: "public", autoArchiveMinutes: 1_440, livePreview: true },
 		limits: { ...config.defaultLimits },
 		modlog: { channelId: undefined, includePrompts: false },
 		blocklist: standard.blocklist.map((entry) => ({ ...entry })),

@@ -60,6 +60,8 @@ export type SettingValues = { [Category in HarmCategoryName as `safety.${Categor
 	"access.threadTurns": ThreadTurns;
 	"threads.visibility": ThreadVisibility;
 	"threads.autoArchiveMinutes": AutoArchiveMinutes;
+	/** Show the answer's text, the model's thoughts and its draft images while a turn runs. */
+	"threads.livePreview": boolean;
 	"limits.cooldownSeconds": number;
 	"limits.memberDailyImages": number;
 	"limits.serverDailyImages": number;
@@ -87,7 +89,7 @@ export type Settings = {
 		deniedRoles: string[];
 		threadTurns: ThreadTurns;
 	};
-	threads: { visibility: ThreadVisibility; autoArchiveMinutes: AutoArchiveMinutes };
+	threads: { visibility: ThreadVisibility; autoArchiveMinutes: AutoArchiveMinutes; livePreview: boolean };
 	/** 0 = no limit. */
 	limits: { cooldownSeconds: number; memberDailyImages: number; serverDailyImages: number };
 	modlog: { channelId: string | undefined; includePrompts: boolean };

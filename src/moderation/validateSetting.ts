@@ -47,6 +47,11 @@ const count = (max: number) =>
 	z.preprocess((value) => (text(value) === "" ? undefined : text(value)), z.coerce.number().int().min(0).max(max));
 const oneOf = <const Values extends readonly [string, ...string[]]>(values: Values) =>
 	z.preprocess((value) => text(value), z.enum(values));
+/** A switch: true or false, as a boolean or as the words a moderator types (on/off, yes/no). */
+const onOff = z.union([
+	z.boolean(),
+	oneOf(["true", "false", "on", "off", "yes", "no"]).transform((value) => ["true", "on", "yes"].includes(value)),
+]);
 const snowflake = z.string().regex(/^\d{17,20}$/);
 const roleList = z.preprocess(
 	(value) =>
@@ -81,6 +86,7 @@ const SCHEMAS: { [Key in SettingKey]: z.ZodType<SettingValues[Key]> } = {
 	"threads.autoArchiveMinutes": count(10_080).refine((minutes): minutes is AutoArchiveMinutes =>
 		(AUTO_ARCHIVE_MINUTES as readonly number[]).includes(minutes),
 	),
+	"threads.livePreview": onOff,
 	"limits.cooldownSeconds": count(COUNT_MAXIMUMS["limits.cooldownSeconds"]),
 	"limits.memberDailyImages": count(COUNT_MAXIMUMS["limits.memberDailyImages"]),
 	"limits.serverDailyImages": count(COUNT_MAXIMUMS["limits.serverDailyImages"]),
@@ -88,10 +94,7 @@ const SCHEMAS: { [Key in SettingKey]: z.ZodType<SettingValues[Key]> } = {
 		(value) => (typeof value === "string" ? value.trim().replace(/^<#(\d+)>$/, "$1") : value),
 		snowflake,
 	),
-	"modlog.includePrompts": z.union([
-		z.boolean(),
-		oneOf(["true", "false", "on", "off", "yes", "no"]).transform((value) => ["true", "on", "yes"].includes(value)),
-	]),
+	"modlog.includePrompts": onOff,
 	blocklist: z.preprocess((value) => (typeof value === "string" ? [value] : value), z.array(blocklistEntry)),
 	ageRestrictedPreset: oneOf(AGE_RESTRICTED_PRESETS),
 };

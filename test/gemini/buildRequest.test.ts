@@ -25,6 +25,17 @@ const turns: RequestTurn[] = [
 ];
 
 describe("buildRequest", () => {
+	it("asks for thoughts only when a preview wants them and the model returns them", () => {
+		const ask = (model: string, includeThoughts?: boolean) =>
+			buildRequest(turns, { model, output: "image", ...(includeThoughts ? { includeThoughts } : {}) }).config
+				?.thinkingConfig;
+		expect(ask("gemini-3.1-flash-image", true)).toEqual({ includeThoughts: true });
+		expect(ask("gemini-3-pro-image", true)).toEqual({ includeThoughts: true });
+		expect(ask("gemini-3.1-flash-image")).toBeUndefined();
+		expect(ask("gemini-2.5-flash-image", true)).toBeUndefined();
+		expect(ask("some-future-image-model", true)).toBeUndefined();
+	});
+
 	it("sends image bytes as base64 strings, never Buffers", () => {
 		const request = buildRequest(turns, { model: "gemini-3.1-flash-image", output: "image_and_text" });
 		const contents = request.contents as { role: string; parts: { inlineData?: { data?: unknown } }[] }[];

@@ -17,7 +17,7 @@ const SECTIONS: readonly (readonly [Section, readonly SettingKey[]])[] = [
 	["safety", SAFETY_KEYS],
 	["people", ["people"]],
 	["access", ["access.allowedRoles", "access.deniedRoles", "access.threadTurns"]],
-	["threads", ["threads.visibility", "threads.autoArchiveMinutes"]],
+	["threads", ["threads.visibility", "threads.autoArchiveMinutes", "threads.livePreview"]],
 	["limits", ["limits.cooldownSeconds", "limits.memberDailyImages", "limits.serverDailyImages"]],
 	["modlog", ["modlog.channelId", "modlog.includePrompts"]],
 ];
@@ -43,6 +43,7 @@ export function formatSettingValue(key: SettingKey, value: unknown, t: Text): st
 		case "modlog.channelId":
 			return typeof value === "string" ? `<#${value}>` : words.off;
 		case "modlog.includePrompts":
+		case "threads.livePreview":
 			return value === true ? words.on : words.off;
 		case "limits.cooldownSeconds":
 			return value === 0 ? words.off : words.seconds(Number(value));

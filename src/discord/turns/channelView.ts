@@ -13,7 +13,7 @@ import type { TurnChannel } from "./turnChannel.js";
 
 /**
  * Drives one turn's messages in `channel` for `requesterId`: the place-in-line notice (with Cancel), typing and the
- * progress line (with Cancel), then the answer or the failure, replying to `replyTo` when given, all in the
+ * progress message (with Cancel; the answer streaming in, when previews are on), then the answer or the failure, replying to `replyTo` when given, all in the
  * requester's language (`text`).
  */
 export function channelView(
@@ -52,6 +52,7 @@ export function channelView(
 			progress = trackProgress(channel, logger, t, Date.now(), cancelButton(channel.id, ticket, turn.requesterId, t));
 		},
 		waiting: (wait) => progress?.show(wait),
+		preview: (preview) => progress?.preview(preview),
 		deliver: (delivery) => deliverTurn(channel, delivery, t, turn.replyTo),
 		async fail(err, model) {
 			const described = describeError(err, model, t);

@@ -83,6 +83,8 @@ export const SAMPLES: Readonly<Record<string, readonly (readonly unknown[])[]>> 
 	"messages.imagesDropped": [[6]],
 	"messages.firstFrameOnly": [[["party.gif"]], [["party.gif", "dance.gif"]]],
 	"messages.progressWorking": [[45]],
+	"messages.progressThinking": [["Composing the scene"]],
+	"messages.progressDraft": [[1], [2]],
 	"messages.progressQuotaWait": [[UNIX * 1_000 + 30_000]],
 	"messages.progressGlobalCap": [[3]],
 	"messages.progressGlobalRate": [[UNIX * 1_000 + 42_000]],

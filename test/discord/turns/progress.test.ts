@@ -1,10 +1,18 @@
-// test/discord/turns/progress.test.ts: the long-generation status line, with fake timers.
+// test/discord/turns/progress.test.ts: the status message of a running turn (waits, streamed text, drafts), with fake timers.
 
+import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { cancelButton } from "../../../src/discord/components.js";
 import { english } from "../../../src/discord/i18n/catalogue.js";
 import { messages } from "../../../src/discord/messages.js";
-import { ELAPSED_REFRESH_MS, SHOW_ELAPSED_AFTER_MS, trackProgress } from "../../../src/discord/turns/progress.js";
+import {
+	DRAFT_PREVIEW_PX,
+	ELAPSED_REFRESH_MS,
+	PREVIEW_EDIT_MS,
+	SHOW_ELAPSED_AFTER_MS,
+	thoughtLine,
+	trackProgress,
+} from "../../../src/discord/turns/progress.js";
 import type { TurnChannel } from "../../../src/discord/turns/turnChannel.js";
 import { createLogger } from "../../../src/logger.js";
 
@@ -85,18 +93,90 @@ describe("trackProgress", () => {
 		const progress = trackProgress(channel, createLogger("silent"), t, Date.now());
 		progress.show({ kind: "globalCap", position: 3 });
 		await vi.advanceTimersByTimeAsync(0);
+		progress.show({ kind: "globalCap", position: 2 });
+		await vi.advanceTimersByTimeAsync(PREVIEW_EDIT_MS);
 		progress.show({ kind: "globalCap", position: 1 });
 		await vi.advanceTimersByTimeAsync(0);
 		const retryAt = Date.now() + 20_000;
 		progress.show({ kind: "globalRate", retryAt });
-		await vi.advanceTimersByTimeAsync(0);
+		await vi.advanceTimersByTimeAsync(PREVIEW_EDIT_MS);
+		// Changes closer together than PREVIEW_EDIT_MS make one edit showing the latest.
 		expect(log).toEqual([
 			`send:${messages.progressGlobalCap(3)}`,
-			`edit:${messages.progressGlobalCap(1)}`,
+			`edit:${messages.progressGlobalCap(2)}`,
 			`edit:${messages.progressGlobalRate(retryAt)}`,
 		]);
 		expect(log[0]).toContain("#3 in line");
 		await progress.stop();
+	});
+
+	it("streams the answer's text into the message at once, then at most one edit per PREVIEW_EDIT_MS", async () => {
+		const { channel, log } = recordingChannel();
+		const progress = trackProgress(channel, createLogger("silent"), t, Date.now());
+		const words = ["Painting ", "it ", "yellow ", "now ", "and ", "keeping ", "the ", "chrome."];
+		let text = "";
+		for (const word of words) {
+			text += word;
+			progress.preview({ text, drafts: 0 });
+			await vi.advanceTimersByTimeAsync(300);
+		}
+		await vi.advanceTimersByTimeAsync(PREVIEW_EDIT_MS);
+		// 8 chunks over 2.4 s: the first at once, then edits 1.5 s apart, the last showing every word.
+		expect(log).toEqual([
+			"send:⏳ Working on it… 0 s\nPainting",
+			"edit:⏳ Working on it… 2 s\nPainting it yellow now and",
+			"edit:⏳ Working on it… 3 s\nPainting it yellow now and keeping the chrome.",
+		]);
+		await progress.stop();
+		expect(log.at(-1)).toBe("delete");
+	});
+
+	it("attaches the latest draft as a small JPEG marked as a draft, and a retry clears what the failed attempt showed", async () => {
+		vi.useRealTimers();
+		const calls: { content: string; files?: { name: string; attachment: Buffer }[]; attachments?: unknown[] }[] = [];
+		const message = {
+			edit: async (payload: (typeof calls)[number]) => {
+				calls.push(payload);
+				return message;
+			},
+			delete: async () => message,
+		};
+		const channel = {
+			send: async (payload: (typeof calls)[number]) => {
+				calls.push(payload);
+				return message;
+			},
+		} as unknown as TurnChannel;
+		const progress = trackProgress(channel, createLogger("silent"), t, Date.now());
+		const draft = await sharp({ create: { width: 1024, height: 512, channels: 3, background: "#c33" } })
+			.png()
+			.toBuffer();
+		progress.preview({
+			text: "",
+			thought: "**Composing the scene**\n\nPutting the car on the left third.",
+			draft: { data: draft, mimeType: "image/png" },
+			drafts: 1,
+		});
+		await vi.waitFor(() => expect(calls).toHaveLength(1));
+		expect(calls[0]?.content).toBe(
+			`⏳ Working on it… 0 s\n${messages.progressThinking("Composing the scene")}\n${messages.progressDraft(1)}`,
+		);
+		const file = calls[0]?.files?.[0];
+		expect(file?.name).toBe("draft.jpg");
+		const meta = await sharp(file?.attachment).metadata();
+		expect([meta.format, meta.width, meta.height]).toEqual(["jpeg", DRAFT_PREVIEW_PX, DRAFT_PREVIEW_PX / 2]);
+		// The attempt failed: its draft and text go, and the message says when it tries again.
+		const retryAt = Date.now() + 2_000;
+		progress.show({ kind: "retry", retryAt, attempt: 1 });
+		await vi.waitFor(() => expect(calls).toHaveLength(2), { timeout: PREVIEW_EDIT_MS * 2 });
+		expect(calls[1]).toMatchObject({ content: messages.progressRetry(retryAt), files: [], attachments: [] });
+		await progress.stop();
+	});
+
+	it("sums a thought up in one line: its bold heading, else its first line, shortened", () => {
+		expect(thoughtLine("**Composing the scene**\n\nMore detail.")).toBe("Composing the scene");
+		expect(thoughtLine("\nPlanning the _layout_ first.\nThen colours.")).toBe("Planning the layout first.");
+		expect(thoughtLine("x".repeat(300))).toHaveLength(120);
 	});
 
 	it("puts the Cancel row under the line", async () => {

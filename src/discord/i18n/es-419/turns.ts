@@ -48,6 +48,9 @@ export const messages = {
 		`ℹ️ Este hilo ya es más largo de lo que el modelo puede ver de una vez: las imágenes más antiguas salieron de su contexto (sigue leyendo todo el texto y conserva hasta ${f.number(kept)} imágenes).`,
 	firstFrameOnly: (names) =>
 		`ℹ️ ${f.list(names.map(inlineCode), "and")} ${f.plural(names.length, { one: "es animada", other: "son animadas" })}; usé el primer fotograma.`,
+	progressThinking: (summary) => `-# 💭 Pensando: ${summary}`,
+	progressDraft: (draft) =>
+		`-# 🖌️ Borrador ${f.number(draft)}: un boceto que el modelo hizo por el camino, no la imagen final.`,
 	progressWorking: (seconds) => `⏳ Trabajando en ello… ${f.duration(seconds, "second")}`,
 	progressQuotaWait: (retryAt) =>
 		`⏳ La cuota de Gemini se agotó por el momento: este turno conserva su lugar y se reintenta ${at(retryAt)}.`,

@@ -47,6 +47,8 @@ export const messages = {
 		`ℹ️ यह थ्रेड अब इतना लंबा हो गया है कि मॉडल इसे एक साथ नहीं देख सकता: सबसे पुरानी इमेज उसके संदर्भ से बाहर हो गई हैं (वह अब भी सारा टेक्स्ट पढ़ता है, और ज़्यादा से ज़्यादा ${f.number(kept)} इमेज रखता है)।`,
 	firstFrameOnly: (names) =>
 		`ℹ️ ${f.list(names.map(inlineCode), "and")} ${f.plural(names.length, { one: "एनिमेटेड है", other: "एनिमेटेड हैं" })}; मैंने पहला फ़्रेम इस्तेमाल किया।`,
+	progressThinking: (summary) => `-# 💭 सोच रहा है: ${summary}`,
+	progressDraft: (draft) => `-# 🖌️ ड्राफ़्ट ${f.number(draft)}: बीच में बना एक स्केच, अंतिम इमेज नहीं।`,
 	progressWorking: (seconds) => `⏳ काम चल रहा है… ${f.duration(seconds, "second")}`,
 	progressQuotaWait: (retryAt) =>
 		`⏳ Gemini का कोटा फ़िलहाल खत्म हो गया है: यह टर्न कतार में अपनी जगह बनाए रखेगा और ${at(retryAt)} फिर से कोशिश करेगा।`,

@@ -48,6 +48,8 @@ export const messages = {
 		`ℹ️ このスレッドは、モデルが一度に見られる長さを超えました。古い画像から順に参照されなくなっています（テキストはすべて読み、画像は最大 ${f.number(kept)} 枚まで参照します）。`,
 	firstFrameOnly: (names) =>
 		`ℹ️ ${f.list(names.map(inlineCode), "and")} はアニメーション画像なので、最初のフレームを使いました。`,
+	progressThinking: (summary) => `-# 💭 考え中: ${summary}`,
+	progressDraft: (draft) => `-# 🖌️ 下書き ${f.number(draft)}: 途中でモデルが描いたスケッチで、完成画像ではありません。`,
 	progressWorking: (seconds) => `⏳ 作業中… ${f.duration(seconds, "second")}`,
 	progressQuotaWait: (retryAt) =>
 		`⏳ Gemini の利用枠が一時的に上限に達しています。このターンは順番を保ったまま、${at(retryAt)}に再試行します。`,

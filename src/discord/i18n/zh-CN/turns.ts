@@ -46,6 +46,8 @@ export const messages = {
 	imagesDropped: (kept) =>
 		`ℹ️ 这个子区已经超出模型一次能看到的长度：最早的图片已移出上下文（它仍会读取全部文字，并最多保留 ${f.number(kept)} 张图片）。`,
 	firstFrameOnly: (names) => `ℹ️ ${f.list(names.map(inlineCode), "and")} 是动图，我使用了第一帧。`,
+	progressThinking: (summary) => `-# 💭 思考中：${summary}`,
+	progressDraft: (draft) => `-# 🖌️ 草图 ${f.number(draft)}：模型在生成过程中画的草稿，不是最终图片。`,
 	progressWorking: (seconds) => `⏳ 正在处理… ${f.duration(seconds, "second")}`,
 	progressQuotaWait: (retryAt) => `⏳ Gemini 的配额暂时用完了：这一轮会保留排队位置，并在${at(retryAt)}重试。`,
 	progressGlobalCap: (position) =>
