@@ -155,8 +155,11 @@ describe("live preview of a streamed answer, end to end", () => {
 	});
 
 	it("a stream that keeps dropping ends in a clear failure, and the progress message is cleaned up", async () => {
-		const whole = imageReply([await solidPng(80)], "Never finished.");
-		h.gemini.enqueue({ ...whole, stream: { dropAfter: 1, chunkDelayMs: 0 } }, { ...whole, stream: { dropAfter: 1 } });
+		const whole = imageReply([await solidPng(80)], "Never finished, though it started well enough.");
+		// Slow enough that the preview shows before each attempt breaks off.
+		const cut = { ...whole, stream: { dropAfter: 3, chunkDelayMs: 900 } };
+		h.gemini.enqueue(cut, cut);
+		const from = messageCalls(threadId).length;
 		const before = botMessages(h, threadId).length;
 		await h.discord.userMessage({ channelId: threadId, content: "try it" });
 		const failure = await h.discord.waitFor(() =>
@@ -165,6 +168,7 @@ describe("live preview of a streamed answer, end to end", () => {
 				.find((message) => message.content.includes("Gemini is overloaded or unavailable")),
 		);
 		expect(failure.attachments).toEqual([]);
+		expect(progressCalls(threadId, from).some((call) => contentOf(call).includes("💭 Thinking: Thinking"))).toBe(true);
 		await h.discord.waitFor(() => botMessages(h, threadId).every((message) => !message.content.startsWith("⏳")));
 		expect(botMessages(h, threadId).some((message) => message.content.includes("Never finished"))).toBe(false);
 	});

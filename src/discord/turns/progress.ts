@@ -12,6 +12,11 @@ export const SHOW_ELAPSED_AFTER_MS = 30_000;
 export const ELAPSED_REFRESH_MS = 15_000;
 /** The fewest milliseconds between two edits of the message: streamed chunks in between are coalesced. */
 export const PREVIEW_EDIT_MS = 1_500;
+/**
+ * How long a turn runs before its streamed preview shows: a quick turn posts its answer with no message that
+ * flashes up and vanishes (and no extra REST calls).
+ */
+export const PREVIEW_AFTER_MS = 1_500;
 /** The draft image's longest side in the preview: a thumbnail, not a result. */
 export const DRAFT_PREVIEW_PX = 320;
 /** Room the streamed text may take in the message (Discord's 2,000 characters, less the status lines). */
@@ -39,8 +44,8 @@ async function draftFile(draft: NonNullable<StreamPreview["draft"]>) {
 
 /**
  * Starts the clock for a turn. The status message appears after SHOW_ELAPSED_AFTER_MS, at once when the turn has to
- * wait (a quota wait or a retry says when it tries again, never "working" while nothing runs), or as soon as the
- * answer starts streaming in: its text, a one-line summary of the model's latest thought, and its latest draft as a
+ * wait (a quota wait or a retry says when it tries again, never "working" while nothing runs), or once the turn has
+ * run PREVIEW_AFTER_MS with its answer streaming in: its text, a one-line summary of the model's latest thought, and its latest draft as a
  * small image marked as a draft. Edits are at least PREVIEW_EDIT_MS apart, so a fast stream costs a handful of edits;
  * a retry clears what the failed attempt showed. `cancel` rides under the message so the member can stop the turn.
  */
@@ -97,13 +102,14 @@ export function trackProgress(
 		}
 		shownDraft = draft;
 	};
-	const refresh = () => {
+	/** Sends or edits the message now, or once PREVIEW_EDIT_MS has passed since the last edit and not before `notBefore`. */
+	const refresh = (notBefore = 0) => {
 		if (queued || stopped) return;
-		const wait = lastEditAt + PREVIEW_EDIT_MS - Date.now();
+		const wait = Math.max(lastEditAt + PREVIEW_EDIT_MS, notBefore) - Date.now();
 		if (wait > 0) {
 			pending ??= setTimeout(() => {
 				pending = undefined;
-				refresh();
+				refresh(notBefore);
 			}, wait);
 			return;
 		}
@@ -126,7 +132,7 @@ export function trackProgress(
 		},
 		preview(next) {
 			preview = next;
-			refresh();
+			refresh(started + PREVIEW_AFTER_MS);
 		},
 		async stop() {
 			// No edit starts from here on; one already on its way lands, then the message goes.

@@ -8,6 +8,7 @@ import { messages } from "../../../src/discord/messages.js";
 import {
 	DRAFT_PREVIEW_PX,
 	ELAPSED_REFRESH_MS,
+	PREVIEW_AFTER_MS,
 	PREVIEW_EDIT_MS,
 	SHOW_ELAPSED_AFTER_MS,
 	thoughtLine,
@@ -110,10 +111,10 @@ describe("trackProgress", () => {
 		await progress.stop();
 	});
 
-	it("streams the answer's text into the message at once, then at most one edit per PREVIEW_EDIT_MS", async () => {
+	it("streams the answer's text into the message after PREVIEW_AFTER_MS, then at most one edit per PREVIEW_EDIT_MS", async () => {
 		const { channel, log } = recordingChannel();
 		const progress = trackProgress(channel, createLogger("silent"), t, Date.now());
-		const words = ["Painting ", "it ", "yellow ", "now ", "and ", "keeping ", "the ", "chrome."];
+		const words = ["Painting ", "it ", "yellow ", "now ", "and ", "keeping ", "the ", "bright ", "chrome."];
 		let text = "";
 		for (const word of words) {
 			text += word;
@@ -121,11 +122,11 @@ describe("trackProgress", () => {
 			await vi.advanceTimersByTimeAsync(300);
 		}
 		await vi.advanceTimersByTimeAsync(PREVIEW_EDIT_MS);
-		// 8 chunks over 2.4 s: the first at once, then edits 1.5 s apart, the last showing every word.
+		// 9 chunks over 2.7 s: nothing before 1.5 s, then edits 1.5 s apart, the last showing every word.
+		expect(PREVIEW_AFTER_MS).toBe(1_500);
 		expect(log).toEqual([
-			"send:⏳ Working on it… 0 s\nPainting",
-			"edit:⏳ Working on it… 2 s\nPainting it yellow now and",
-			"edit:⏳ Working on it… 3 s\nPainting it yellow now and keeping the chrome.",
+			"send:⏳ Working on it… 2 s\nPainting it yellow now and",
+			"edit:⏳ Working on it… 3 s\nPainting it yellow now and keeping the bright chrome.",
 		]);
 		await progress.stop();
 		expect(log.at(-1)).toBe("delete");
@@ -157,10 +158,10 @@ describe("trackProgress", () => {
 			draft: { data: draft, mimeType: "image/png" },
 			drafts: 1,
 		});
-		await vi.waitFor(() => expect(calls).toHaveLength(1));
-		expect(calls[0]?.content).toBe(
-			`⏳ Working on it… 0 s\n${messages.progressThinking("Composing the scene")}\n${messages.progressDraft(1)}`,
-		);
+		await vi.waitFor(() => expect(calls).toHaveLength(1), { timeout: PREVIEW_AFTER_MS * 2 });
+		const [status, ...rest] = calls[0]?.content.split("\n") ?? [];
+		expect(status).toMatch(/^⏳ Working on it… \d+ s$/);
+		expect(rest).toEqual([messages.progressThinking("Composing the scene"), messages.progressDraft(1)]);
 		const file = calls[0]?.files?.[0];
 		expect(file?.name).toBe("draft.jpg");
 		const meta = await sharp(file?.attachment).metadata();
