@@ -157,15 +157,18 @@ describe("live preview of a streamed answer, end to end", () => {
 	it("a stream that keeps dropping ends in a clear failure, and the progress message is cleaned up", async () => {
 		const whole = imageReply([await solidPng(80)], "Never finished, though it started well enough.");
 		// Slow enough that the preview shows before each attempt breaks off.
-		const cut = { ...whole, stream: { dropAfter: 3, chunkDelayMs: 900 } };
+		const cut = { ...whole, stream: { dropAfter: 3, chunkDelayMs: 700 } };
 		h.gemini.enqueue(cut, cut);
 		const from = messageCalls(threadId).length;
 		const before = botMessages(h, threadId).length;
 		await h.discord.userMessage({ channelId: threadId, content: "try it" });
-		const failure = await h.discord.waitFor(() =>
-			botMessages(h, threadId)
-				.slice(before)
-				.find((message) => message.content.includes("Gemini is overloaded or unavailable")),
+		const failure = await h.discord.waitFor(
+			() =>
+				botMessages(h, threadId)
+					.slice(before)
+					.find((message) => message.content.includes("Gemini is overloaded or unavailable")),
+			// Two attempts of about 2 s each and a backoff, on a machine that may be busy.
+			{ timeoutMs: 25_000 },
 		);
 		expect(failure.attachments).toEqual([]);
 		expect(progressCalls(threadId, from).some((call) => contentOf(call).includes("💭 Thinking: Thinking"))).toBe(true);
