@@ -4,6 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
+import Keyv from "keyv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newConversation } from "../../src/conversation/newConversation.js";
 import { createStore, type Store } from "../../src/conversation/store.js";
@@ -204,6 +205,49 @@ describe("createStore on SQLite", () => {
 		const store = await createStore(`sqlite://${path}`, "nbt");
 		try {
 			expect(await store.getConversation(saved.id)).toEqual(saved);
+		} finally {
+			await store.close();
+		}
+	});
+
+	it("writes keyv's own format, which keyv's parser reads: a text starting with a colon is escaped, not lost", async () => {
+		const path = join(dir, "format.sqlite");
+		const saved = conversation("630000000000000063");
+		saved.exchanges[0]?.user.push({ kind: "text", text: ":banana: in space" }, { kind: "text", text: ":base64:AAAA" });
+		const plain = conversation("640000000000000064");
+		const store = await createStore(`sqlite://${path}`, "nbt");
+		try {
+			await store.saveConversation(saved);
+			await store.saveConversation(plain);
+			expect(await store.getConversation(saved.id)).toEqual(saved);
+			const raw = new DatabaseSync(path);
+			const row = (id: string) =>
+				String(raw.prepare("SELECT value FROM keyv WHERE key = ?").get(`nbt:conv:${id}`)?.value);
+			const rows = { saved: row(saved.id), plain: row(plain.id) };
+			raw.close();
+			// Keyv's own parser (what an older version reads back with) gets the same records.
+			expect(new Keyv().deserialize?.(rows.saved)).toMatchObject({ value: saved });
+			expect(new Keyv().deserialize?.(rows.plain)).toMatchObject({ value: plain });
+			expect(rows.saved).toContain('"::banana: in space"');
+			expect(rows.plain).toBe(JSON.stringify(JSON.parse(rows.plain)));
+		} finally {
+			await store.close();
+		}
+	});
+
+	it("reads a record keyv's own serializer wrote, colon-escaped strings and Buffers included", async () => {
+		const path = join(dir, "old-format.sqlite");
+		const saved = conversation("650000000000000065");
+		saved.exchanges[0]?.user.push({ kind: "text", text: ":smile: more yellow" });
+		const old = new Keyv();
+		const text = await old.serialize?.({ value: { ...saved, extra: Buffer.from("bytes") }, expires: undefined });
+		const raw = new DatabaseSync(path);
+		raw.exec("CREATE TABLE IF NOT EXISTS keyv(key VARCHAR(255) PRIMARY KEY, value TEXT )");
+		raw.prepare("INSERT INTO keyv (key, value) VALUES (?, ?)").run(`nbt:conv:${saved.id}`, String(text));
+		raw.close();
+		const store = await createStore(`sqlite://${path}`, "nbt");
+		try {
+			expect(await store.getConversation(saved.id)).toEqual({ ...saved, extra: Buffer.from("bytes") });
 		} finally {
 			await store.close();
 		}
