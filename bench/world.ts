@@ -39,7 +39,12 @@ export type WorldOptions = { store?: "sqlite" | "redis"; concurrency?: number; o
 async function spawnBot(kind: World["kind"], env: Record<string, string>) {
 	const child: ChildProcess = fork(new URL("./botProcess.ts", import.meta.url), [kind], {
 		env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-		execArgv: ["--import", "tsx"],
+		// BENCH_CPU_PROF=<folder>: each bot process writes a V8 CPU profile there when it exits.
+		execArgv: [
+			"--import",
+			"tsx",
+			...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+		],
 	});
 	let next = 0;
 	const waiting = new Map<number, (stats: BotStats) => void>();
