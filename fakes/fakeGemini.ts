@@ -25,10 +25,11 @@ export type RecordedRequest = {
 	};
 };
 /**
- * How a streamed call sends its answer: `chunks` (default: `streamChunks(body)`) `chunkDelayMs` apart, and with
- * `dropAfter` the connection is cut after that many chunks, as a network drop mid-answer.
+ * How a streamed call sends its answer: `chunks` (default: `streamChunks(body)`) `chunkDelayMs` apart; with
+ * `dropAfter` the connection is cut after that many chunks, as a network drop mid-answer, and with `hangAfter` the
+ * stream stays open after that many, never finishing (a call stuck mid-answer).
  */
-export type StreamScript = { chunks?: unknown[]; chunkDelayMs?: number; dropAfter?: number };
+export type StreamScript = { chunks?: unknown[]; chunkDelayMs?: number; dropAfter?: number; hangAfter?: number };
 export type ScriptedAnswer = { status?: number; body: unknown; delayMs?: number; stream?: StreamScript };
 /** An answer (after `delayMs`, if given), or `hang`: the request is read and never answered, as a stuck Gemini call. */
 export type ScriptedReply = ScriptedAnswer | { hang: true };
@@ -172,6 +173,7 @@ async function sendStream(response: ServerResponse, answer: ScriptedAnswer, drop
 	response.writeHead(200, { "content-type": "text/event-stream" });
 	for (const [index, chunk] of chunks.entries()) {
 		if (response.destroyed) return;
+		if (index === script.hangAfter) return;
 		if (index === script.dropAfter) {
 			drop();
 			response.destroy();

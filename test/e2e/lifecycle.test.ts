@@ -233,15 +233,23 @@ describe("process lifecycle: SIGTERM and SIGKILL mid-turn, end to end", () => {
 		const before = await readConversation(thread.id);
 		expect(before?.exchanges).toHaveLength(1);
 
-		gemini.enqueue({ hang: true });
+		// The answer starts streaming, its preview shows, and then Gemini stalls mid-answer.
+		gemini.enqueue({
+			...imageReply([await solidPng(90)], "A moon of blue cheese, rising over the hills"),
+			stream: { hangAfter: 4 },
+		});
 		await discord.userMessage({ channelId: thread.id, content: "make it blue cheese" });
 		await geminiRequests(2);
+		const isProgress = (message: StoredMessage) => message.content.startsWith("⏳");
+		await discord.waitFor(() => botMessages(thread.id).find(isProgress), { what: "the turn's live preview" });
 		bot.child.kill("SIGKILL");
 		expect(await bot.exited).toEqual({ code: null, signal: "SIGKILL" });
 		const notice = messages.interruptedByCrash(discord.userId);
 		expect(withContent(thread.id, notice)).toEqual([]);
 
 		const first = await restartInProcess();
+		// The dead turn's preview (with its Cancel button) is gone, and the thread is told once.
+		expect(botMessages(thread.id).filter(isProgress)).toEqual([]);
 		const [told] = withContent(thread.id, notice);
 		expect(withContent(thread.id, notice)).toHaveLength(1);
 		expect(told?.allowed_mentions).toMatchObject({ parse: [] });
