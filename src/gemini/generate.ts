@@ -11,6 +11,8 @@ import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import { GeminiStreamCut } from "./errors.js";
 import type { GeminiBudget } from "./geminiBudget.js";
+import { LiftedImages } from "./liftImages.js";
+import { sseEvents } from "./sseEvents.js";
 import { type StreamPreview, StreamReply } from "./streamReply.js";
 import { type GeminiWait, withRetry } from "./withRetry.js";
 
@@ -53,53 +55,30 @@ const FINISH_MESSAGE = /^"finishMessage"\s*:\s*("(?:[^"\\]|\\.)*")/;
 const FINISH_MESSAGE_SPAN = 8_192;
 
 /**
- * Finds candidates[0].finishMessage in the raw event stream as its bytes pass (the SDK drops it in Gemini API mode):
- * a byte search for the key, then a JSON string read from a few kB after it. Nothing is decoded or parsed a second
- * time; an escaped "finishMessage" inside the model's text never matches (its quotes carry backslashes).
+ * Finds candidates[0].finishMessage in whole raw events (the SDK drops it in Gemini API mode): a byte search for the
+ * key, then one JSON string read just after it, so nothing is decoded or parsed a second time. The key inside the
+ * model's own text never matches: there its quotes carry backslashes.
  */
-export function finishMessageScanner() {
-	let carry = Buffer.alloc(0);
-	let collected: Buffer | undefined;
-	let message: string | undefined;
-	const keyTail = FINISH_MESSAGE_KEY.length - 1;
-	return {
-		push(chunk: Uint8Array) {
-			if (message !== undefined) return;
-			const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-			if (collected) {
-				collected = Buffer.concat([collected, bytes]);
-			} else {
-				// A key split between two chunks: look across the seam first.
-				const seam = Buffer.concat([carry, bytes.subarray(0, keyTail)]);
-				const acrossSeam = carry.length > 0 ? seam.indexOf(FINISH_MESSAGE_KEY) : -1;
-				const at = acrossSeam >= 0 ? -1 : bytes.indexOf(FINISH_MESSAGE_KEY);
-				if (acrossSeam >= 0) collected = Buffer.concat([seam.subarray(acrossSeam), bytes.subarray(keyTail)]);
-				else if (at >= 0) collected = Buffer.from(bytes.subarray(at));
-				carry = Buffer.from(bytes.subarray(Math.max(0, bytes.length - keyTail)));
-				if (!collected) return;
-			}
-			const value = collected.toString("utf8", 0, FINISH_MESSAGE_SPAN).match(FINISH_MESSAGE)?.[1];
-			if (value) message = JSON.parse(value) as string;
-			else if (collected.length > FINISH_MESSAGE_SPAN) collected = undefined;
-		},
-		get message() {
-			return message;
-		},
-	};
+export function findFinishMessage(events: Buffer): string | undefined {
+	const at = events.indexOf(FINISH_MESSAGE_KEY);
+	if (at < 0) return undefined;
+	const value = events.toString("utf8", at, at + FINISH_MESSAGE_SPAN).match(FINISH_MESSAGE)?.[1];
+	return value ? (JSON.parse(value) as string) : undefined;
 }
 
-/** A fetch for the SDK whose response body passes through `scanner` on its way to the SDK's event parser. */
-function scanningFetch(scanner: ReturnType<typeof finishMessageScanner>): FetchFunction {
+/**
+ * A fetch for the SDK whose event stream reaches the SDK's parser regrouped into whole events (see sseEvents),
+ * shown to `onEvents` and with its images lifted out (see LiftedImages).
+ */
+function streamingFetch(lifted: LiftedImages, onEvents: (events: Buffer) => void): FetchFunction {
 	return async (input, init) => {
 		const response = await fetch(input, init);
 		if (!response.ok || !response.body) return response;
-		const scan = new TransformStream<Uint8Array, Uint8Array>({
-			transform(chunk, controller) {
-				scanner.push(chunk);
-				controller.enqueue(chunk);
-			},
+		const regrouped = sseEvents((events) => {
+			onEvents(events);
+			return lifted.lift(events);
 		});
-		return new Response(response.body.pipeThrough(scan), {
+		return new Response(response.body.pipeThrough(regrouped), {
 			status: response.status,
 			statusText: response.statusText,
 			headers: response.headers,
@@ -119,9 +98,10 @@ async function attemptOnce(
 	timeout: AbortSignal | undefined,
 	onPreview: ((preview: StreamPreview) => void) | undefined,
 ): Promise<GeminiResult> {
-	const scanner = finishMessageScanner();
+	let scannedFinishMessage: string | undefined;
 	const ourSignal = () => (signal.aborted ? signal.reason : timeout?.aborted ? timeout.reason : undefined);
-	const reply = new StreamReply();
+	const lifted = new LiftedImages();
+	const reply = new StreamReply(lifted);
 	let started = false;
 	try {
 		const stream = await ai.models.generateContentStream({
@@ -129,7 +109,12 @@ async function attemptOnce(
 			config: {
 				...request.config,
 				abortSignal: timeout ? AbortSignal.any([signal, timeout]) : signal,
-				httpOptions: { ...request.config?.httpOptions, fetch: scanningFetch(scanner) },
+				httpOptions: {
+					...request.config?.httpOptions,
+					fetch: streamingFetch(lifted, (events) => {
+						scannedFinishMessage ??= findFinishMessage(events);
+					}),
+				},
 			},
 		});
 		started = true;
@@ -143,7 +128,7 @@ async function attemptOnce(
 	}
 	if (!reply.complete) throw new GeminiStreamCut();
 	const response = reply.response();
-	const finishMessage = scanner.message ?? response.candidates?.[0]?.finishMessage;
+	const finishMessage = scannedFinishMessage ?? response.candidates?.[0]?.finishMessage;
 	return finishMessage ? { response, finishMessage } : { response };
 }
 

@@ -1,5 +1,6 @@
 // src/gemini/streamReply.ts: folds a generateContentStream's chunks into the response one generateContent call gives, and what to preview meanwhile.
 import { GenerateContentResponse, type Part } from "@google/genai";
+import type { LiftedImages } from "./liftImages.js";
 
 /** What a turn can show while its answer streams in. Thought parts are shown here and nowhere else. */
 export type StreamPreview = {
@@ -20,6 +21,9 @@ const isText = (part: Part): boolean => typeof part.text === "string" && !part.i
  * signature joins a part without one; two signatures never share a part). Images arrive whole, one per part.
  */
 export class StreamReply {
+	/** `lifted`: the image data taken out of the events before the SDK parsed them, put back here. */
+	constructor(private readonly lifted?: LiftedImages) {}
+
 	private readonly parts: Part[] = [];
 	private last: GenerateContentResponse | undefined;
 	private candidate: { finishReason?: unknown; finishMessage?: string; safetyRatings?: unknown } = {};
@@ -37,7 +41,12 @@ export class StreamReply {
 		if (candidate.finishMessage !== undefined) this.candidate.finishMessage = candidate.finishMessage;
 		if (candidate.safetyRatings !== undefined) this.candidate.safetyRatings = candidate.safetyRatings;
 		let changed = false;
-		for (const part of candidate.content?.parts ?? []) {
+		for (const given of candidate.content?.parts ?? []) {
+			const data = given.inlineData?.data;
+			const part =
+				data && this.lifted
+					? { ...given, inlineData: { ...given.inlineData, data: this.lifted.restore(data) } }
+					: given;
 			changed ||= part.thought === true || (isText(part) && Boolean(part.text));
 			const previous = this.parts.at(-1);
 			const joins =

@@ -14,11 +14,12 @@ import { GeminiGaveUp, GeminiStreamCut } from "../../src/gemini/errors.js";
 import {
 	createGeminiClient,
 	createGenerate,
-	finishMessageScanner,
+	findFinishMessage,
 	type GeminiWait,
 	type StreamPreview,
 } from "../../src/gemini/generate.js";
 import { parseReply } from "../../src/gemini/parseReply.js";
+import { sseEvents } from "../../src/gemini/sseEvents.js";
 import { createLogger } from "../../src/logger.js";
 
 const MODEL = "gemini-3.1-flash-image";
@@ -318,18 +319,50 @@ describe("streamed answers", () => {
 	});
 });
 
-describe("finishMessageScanner", () => {
-	it("finds the finish message wherever the chunks split the bytes, and ignores the key inside model text", () => {
-		const message = "Unable to show the generated image. Support codes: 63429089 \u00e9";
-		const body = Buffer.from(
-			`data: {"candidates":[{"content":{"parts":[{"text":"say \\"finishMessage\\": \\"no\\""}]},` +
-				`"finishReason":"IMAGE_SAFETY","finishMessage":${JSON.stringify(message)}}]}\r\n\r\n`,
+describe("sseEvents and findFinishMessage", () => {
+	const message = "Unable to show the generated image. Support codes: 63429089 \u00e9";
+	const events = [
+		`data: {"candidates":[{"content":{"parts":[{"text":"say \\"finishMessage\\": \\"no\\""}]}}]}\r\n\r\n`,
+		`data: {"candidates":[{"content":{"parts":[{"text":"two"}]}}]}\n\n`,
+		`data: {"candidates":[{"finishReason":"IMAGE_SAFETY","finishMessage":${JSON.stringify(message)}}]}\r\n\r\n`,
+	];
+	const body = Buffer.from(events.join(""));
+
+	async function regroup(reads: Buffer[]) {
+		const seen: string[] = [];
+		const out: string[] = [];
+		const stream = new ReadableStream<Uint8Array>({
+			start(controller) {
+				for (const read of reads) controller.enqueue(read);
+				controller.close();
+			},
+		}).pipeThrough(
+			sseEvents((run) => {
+				seen.push(run.toString());
+				return run;
+			}),
 		);
-		for (let split = 0; split <= body.length; split++) {
-			const scanner = finishMessageScanner();
-			scanner.push(body.subarray(0, split));
-			scanner.push(body.subarray(split));
-			expect(scanner.message, `split at ${split}`).toBe(message);
+		for await (const chunk of stream) out.push(Buffer.from(chunk).toString());
+		return { out, seen };
+	}
+
+	it("passes whole events on, unchanged, wherever the reads split them (even one byte at a time)", async () => {
+		for (let split = 1; split < body.length; split++) {
+			const { out, seen } = await regroup([body.subarray(0, split), body.subarray(split)]);
+			expect(out.join(""), `split at ${split}`).toBe(body.toString());
+			for (const run of out)
+				expect(
+					events.some((event) => run.endsWith(event)),
+					`split at ${split}`,
+				).toBe(true);
+			expect(seen).toEqual(out);
 		}
+		const bytewise = await regroup([...body].map((byte) => Buffer.from([byte])));
+		expect(bytewise.out).toEqual(events);
+	});
+
+	it("finds the finish message in the events, and not the key quoted inside the model's text", () => {
+		expect(findFinishMessage(Buffer.from(events.join("")))).toBe(message);
+		expect(findFinishMessage(Buffer.from(events[0] ?? ""))).toBeUndefined();
 	});
 });
