@@ -26,7 +26,7 @@ const labelOf = (versions: readonly number[]) => `-# ${versions.map((version) =>
 /**
  * Renders parts into messages: each text chunk opens a message, the images after it ride along with it
  * (Discord shows attachments under the text), so the reading order is the model's order. `versions` numbers
- * the images in order; each message names the versions it carries.
+ * the images in order; each message names the versions it carries. Notes go at the end of the last message.
  */
 export async function renderParts(
 	parts: readonly ContentPart[],
@@ -68,7 +68,15 @@ export async function renderParts(
 		if (message.versions?.length)
 			message.content = [message.content, labelOf(message.versions)].filter(Boolean).join("\n");
 	}
-	for (const note of notes) for (const chunk of splitMessage(note)) outgoing.push({ content: chunk, files: [] });
+	// A note rides in the last message when it fits there (one REST call fewer per note), else in its own.
+	for (const note of notes) {
+		const last = outgoing.at(-1);
+		if (last && last.content.length + 1 + note.length <= MAX_MESSAGE_CHARS) {
+			last.content = last.content ? `${last.content}\n${note}` : note;
+			continue;
+		}
+		for (const chunk of splitMessage(note)) outgoing.push({ content: chunk, files: [] });
+	}
 	return outgoing;
 }
 

@@ -46,18 +46,23 @@ describe("renderParts", () => {
 		expect(names).toEqual(Array.from({ length: 12 }, (_, index) => `image-${index + 1}.png`));
 	});
 
-	it("appends notes last", async () => {
+	it("appends notes to the last message, one line each, so a note costs no message of its own", async () => {
 		const messages = await renderParts(
 			[text("Done"), await image(4)],
 			["Older images were left out.", "This is a note."],
 		);
-		expect(messages.map((message) => message.content)).toEqual([
-			"Done",
-			"Older images were left out.",
-			"This is a note.",
-		]);
-		expect(messages.at(-1)?.files).toEqual([]);
+		expect(messages.map((message) => message.content)).toEqual(["Done\nOlder images were left out.\nThis is a note."]);
 		expect(messages[0]?.files).toHaveLength(1);
+	});
+
+	it("puts a note that does not fit in the last message in messages of its own", async () => {
+		const long = "x".repeat(MAX_MESSAGE_CHARS - 200);
+		const note = "A note. ".repeat(30).trim();
+		const messages = await renderParts([text(long)], [note]);
+		expect(messages.map((message) => message.content)).toEqual([long, note]);
+		const huge = "n".repeat(MAX_MESSAGE_CHARS + 5);
+		const split = await renderParts([text("Done")], [huge]);
+		expect(split.map((message) => message.content.length)).toEqual([4, MAX_MESSAGE_CHARS, 5]);
 	});
 
 	it("splits long text and attaches the following image to its last chunk", async () => {
@@ -111,9 +116,9 @@ describe("renderParts", () => {
 
 	it("never labels notes or messages without images", async () => {
 		const messages = await renderParts([text("Plain words."), text("More words.")], ["A note."], [4]);
-		expect(messages.map((message) => message.content)).toEqual(["Plain words.", "More words.", "A note."]);
+		expect(messages.map((message) => message.content)).toEqual(["Plain words.", "More words.\nA note."]);
 		const withImage = await renderParts([text("Done"), await image(11)], ["Older images were left out."], [2]);
-		expect(withImage.map((message) => message.content)).toEqual(["Done\n-# v2", "Older images were left out."]);
+		expect(withImage.map((message) => message.content)).toEqual(["Done\n-# v2\nOlder images were left out."]);
 	});
 
 	it.each([
