@@ -11,7 +11,7 @@ import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import { GeminiStreamCut } from "./errors.js";
 import type { GeminiBudget } from "./geminiBudget.js";
-import { LiftedImages } from "./liftImages.js";
+import { LiftedImages, liftRequestImages, requestBody } from "./liftImages.js";
 import { sseEvents } from "./sseEvents.js";
 import { type StreamPreview, StreamReply } from "./streamReply.js";
 import { type GeminiWait, withRetry } from "./withRetry.js";
@@ -67,12 +67,18 @@ export function findFinishMessage(events: Buffer): string | undefined {
 }
 
 /**
- * A fetch for the SDK whose event stream reaches the SDK's parser regrouped into whole events (see sseEvents),
- * shown to `onEvents` and with its images lifted out (see LiftedImages).
+ * A fetch for the SDK that puts the request's lifted images (`sent`) back into its body, and whose event stream
+ * reaches the SDK's parser regrouped into whole events (see sseEvents), shown to `onEvents` and with its images
+ * lifted out (see LiftedImages).
  */
-function streamingFetch(lifted: LiftedImages, onEvents: (events: Buffer) => void): FetchFunction {
+function streamingFetch(
+	sent: readonly string[],
+	lifted: LiftedImages,
+	onEvents: (events: Buffer) => void,
+): FetchFunction {
 	return async (input, init) => {
-		const response = await fetch(input, init);
+		const body = typeof init?.body === "string" ? requestBody(init.body, sent) : init?.body;
+		const response = await fetch(input, { ...init, body });
 		if (!response.ok || !response.body) return response;
 		const regrouped = sseEvents((events) => {
 			onEvents(events);
@@ -102,16 +108,17 @@ async function attemptOnce(
 	const ourSignal = () => (signal.aborted ? signal.reason : timeout?.aborted ? timeout.reason : undefined);
 	const lifted = new LiftedImages();
 	const reply = new StreamReply(lifted);
+	const { request: slim, images } = liftRequestImages(request);
 	let started = false;
 	try {
 		const stream = await ai.models.generateContentStream({
-			...request,
+			...slim,
 			config: {
-				...request.config,
+				...slim.config,
 				abortSignal: timeout ? AbortSignal.any([signal, timeout]) : signal,
 				httpOptions: {
-					...request.config?.httpOptions,
-					fetch: streamingFetch(lifted, (events) => {
+					...slim.config?.httpOptions,
+					fetch: streamingFetch(images, lifted, (events) => {
 						scannedFinishMessage ??= findFinishMessage(events);
 					}),
 				},

@@ -1,7 +1,7 @@
-// test/gemini/liftImages.test.ts: image data lifted out of raw events before the SDK parses them, and put back exactly.
+// test/gemini/liftImages.test.ts: base64 images kept out of the SDK's JSON work, in the request and in answer events, and put back exactly.
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { LiftedImages } from "../../src/gemini/liftImages.js";
+import { LiftedImages, liftRequestImages, requestBody } from "../../src/gemini/liftImages.js";
 
 const image = randomBytes(3_000).toString("base64");
 const event = (data: string, space = "") =>
@@ -41,5 +41,39 @@ describe("LiftedImages", () => {
 		const quoted = Buffer.from(`data: {"text":"say \\"data\\": \\"${image}\\""}\n\n`);
 		expect(lifted.lift(quoted).equals(quoted)).toBe(true);
 		expect(lifted.restore("plain text")).toBe("plain text");
+	});
+});
+
+describe("liftRequestImages and requestBody", () => {
+	it("sends the same body the SDK would have, while the SDK stringifies only stand-ins", () => {
+		const second = randomBytes(5_000).toString("base64");
+		const request = {
+			model: "gemini-3.1-flash-image",
+			contents: [
+				{
+					role: "user",
+					parts: [
+						{ inlineData: { mimeType: "image/png", data: image } },
+						{ text: 'make it \u0000blue, "data":"\u0000image:0"' },
+					],
+				},
+				{ role: "model", parts: [{ inlineData: { mimeType: "image/png", data: second }, thoughtSignature: "c2ln" }] },
+				{ role: "user", parts: [{ inlineData: { mimeType: "image/png", data: "AAAA" } }, { text: "now red" }] },
+			],
+		};
+		const { request: slim, images } = liftRequestImages(request);
+		expect(images).toEqual([image, second]);
+		const stringified = JSON.stringify(slim);
+		expect(stringified.length).toBeLessThan(600);
+		expect(requestBody(stringified, images)).toBe(JSON.stringify(request));
+		// The original request is left as it was.
+		expect(request.contents[0]?.parts[0]?.inlineData?.data).toBe(image);
+	});
+
+	it("leaves a request without images alone", () => {
+		const request = { model: "m", contents: [{ role: "user", parts: [{ text: "hello" }] }] };
+		const { images } = liftRequestImages(request);
+		expect(images).toEqual([]);
+		expect(requestBody(JSON.stringify(request), images)).toBe(JSON.stringify(request));
 	});
 });
