@@ -31,8 +31,11 @@ export type RecordedRequest = {
  */
 export type StreamScript = { chunks?: unknown[]; chunkDelayMs?: number; dropAfter?: number; hangAfter?: number };
 export type ScriptedAnswer = { status?: number; body: unknown; delayMs?: number; stream?: StreamScript };
-/** An answer (after `delayMs`, if given), or `hang`: the request is read and never answered, as a stuck Gemini call. */
-export type ScriptedReply = ScriptedAnswer | { hang: true };
+/**
+ * An answer (after `delayMs`, if given); `hang`: the request is read and never answered, as a stuck Gemini call;
+ * `reset`: the connection is cut before any answer, as a network failure.
+ */
+export type ScriptedReply = ScriptedAnswer | { hang: true } | { reset: true };
 /** Computes the answer from the request itself (an image derived from the request's input image, say). */
 export type Responder = (request: RecordedRequest) => ScriptedReply | Promise<ScriptedReply>;
 
@@ -224,6 +227,11 @@ export async function startFakeGemini(): Promise<FakeGemini> {
 			served++;
 			const next = script.shift() ?? (responder ? await responder(recorded) : await defaultReply());
 			if ("hang" in next) return;
+			if ("reset" in next) {
+				dropped = true;
+				request.socket.destroy();
+				return;
+			}
 			if (next.delayMs) await sleep(next.delayMs);
 			if (response.destroyed) return;
 			if (stream && (next.status ?? 200) === 200)

@@ -21,8 +21,8 @@ export class GeminiGaveUp<Code extends GeminiGaveUpCode = GeminiGaveUpCode> exte
 }
 
 /**
- * A streamed answer stopped before it said how it ended (the connection dropped, or the stream closed without a
- * finish reason): retried like a failed call, and nothing of it is ever posted as the answer.
+ * No whole answer came: the connection to Gemini failed or dropped, or the stream closed without a finish reason.
+ * Retried like a failed call, and nothing of it is ever posted as the answer.
  */
 export class GeminiStreamCut extends Error {
 	override readonly name = "GeminiStreamCut";

@@ -92,10 +92,14 @@ function streamingFetch(
 	};
 }
 
+/** undici's "fetch failed": the connection could not be made or was cut (its cause names the socket error). */
+const isFetchFailure = (err: unknown) => err instanceof TypeError && err.message === "fetch failed";
+
 /**
  * One attempt: the SDK's streamed call with the call's signal, and a timeout of its own when `timeoutMs` ends
  * before the deadline does. Chunks fold into one response (see StreamReply); `onPreview` hears each change. A
- * stream that breaks off, or ends without saying how, is a GeminiStreamCut: the caller retries, never posts it.
+ * connection that fails, or a stream that breaks off or ends without saying how, is a GeminiStreamCut: the caller
+ * retries, and never posts what came.
  */
 async function attemptOnce(
 	ai: GoogleGenAI,
@@ -130,7 +134,9 @@ async function attemptOnce(
 		// The SDK aborts with a reason-less AbortError: report which of our signals it was.
 		const reason: unknown = ourSignal();
 		if (reason !== undefined) throw reason;
-		if (err instanceof ApiError || !started) throw err;
+		if (err instanceof ApiError) throw err;
+		// Before the answer began, only a failed connection is retried; anything else (the SDK refusing the request) is not.
+		if (!started && !isFetchFailure(err)) throw err;
 		throw new GeminiStreamCut({ cause: err });
 	}
 	if (!reply.complete) throw new GeminiStreamCut();

@@ -306,6 +306,16 @@ describe("streamed answers", () => {
 		expect(parseReply(result.response)).toEqual(await unstreamed(answer));
 	});
 
+	it("retries a connection cut before any answer, as a network failure", async () => {
+		fake.enqueue({ reset: true }, imageReply([await solidPng(7)]));
+		const result = await generateWith({ maxRetries: 1 })(request(), { deadline: soon() });
+		expect(fake.requests).toHaveLength(2);
+		expect(parseReply(result.response).kind).toBe("parts");
+		fake.enqueue({ reset: true });
+		const failed = await generateWith()(request(), { deadline: soon() }).catch((err: unknown) => err);
+		expect(failed).toBeInstanceOf(GeminiStreamCut);
+	});
+
 	it("gives up with GeminiStreamCut when every attempt drops, and treats a stream without a finish reason the same", async () => {
 		const answer = imageReply([await solidPng(6)]);
 		fake.enqueue({ ...answer, stream: { dropAfter: 1 } });

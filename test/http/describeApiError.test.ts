@@ -8,7 +8,7 @@ import { isStoreUnavailable } from "../../src/conversation/storeUnavailable.js";
 import { english } from "../../src/discord/i18n/catalogue.js";
 import { describeError } from "../../src/discord/routing/describeError.js";
 import { UserInputError } from "../../src/errors.js";
-import { GeminiGaveUp } from "../../src/gemini/errors.js";
+import { GeminiGaveUp, GeminiStreamCut } from "../../src/gemini/errors.js";
 import { describeApiError } from "../../src/http/api/describeApiError.js";
 import { PolicyDenied } from "../../src/moderation/policyErrors.js";
 
@@ -72,6 +72,7 @@ describe("describeApiError", () => {
 		],
 		["a 503", apiError(503), 503, "gemini_unavailable", undefined],
 		["a 500", apiError(500), 503, "gemini_unavailable", undefined],
+		["no whole answer through any attempt", new GeminiStreamCut(), 503, "gemini_unavailable", undefined],
 		["a 400 from Gemini", apiError(400), 502, "gemini_rejected", undefined],
 		["a refused key", apiError(403), 502, "gemini_rejected", undefined],
 		["an attempt's timeout", timeout, 504, "gemini_timeout", undefined],

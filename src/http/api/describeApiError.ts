@@ -5,7 +5,7 @@ import { TurnInterrupted } from "../../conversation/lifecycle.js";
 import { isStoreUnavailable } from "../../conversation/storeUnavailable.js";
 import { userInputMessages } from "../../discord/messages.js";
 import { UserInputError } from "../../errors.js";
-import { GeminiGaveUp } from "../../gemini/errors.js";
+import { GeminiGaveUp, GeminiStreamCut } from "../../gemini/errors.js";
 import { retryDelayOf } from "../../gemini/withRetry.js";
 import { PolicyDenied } from "../../moderation/policyErrors.js";
 import { apiMessages } from "./apiMessages.js";
@@ -122,6 +122,14 @@ export function describeApiError(err: unknown): ApiProblem {
 		return retryAfter({ status: 503, body, level: "info" }, 60);
 	}
 	if (err instanceof ApiError) return describeGemini(err, ref);
+	// No whole answer came through any attempt (connection failed or cut): Gemini is unavailable to us.
+	if (err instanceof GeminiStreamCut) {
+		return {
+			status: 503,
+			body: { error: "gemini_unavailable", message: apiMessages.geminiUnavailable },
+			level: "warn",
+		};
+	}
 	if (err instanceof Error && err.name === "TimeoutError") {
 		return { status: 504, body: { error: "gemini_timeout", message: apiMessages.geminiTimeout() }, level: "warn" };
 	}
