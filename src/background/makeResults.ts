@@ -1,6 +1,5 @@
 // src/background/makeResults.ts: one model call per result, mapped back to the photo, drift-checked, composited, verified.
 import type { ModelReply } from "../gemini/types.js";
-import { composite, featherAlpha, verifyProduct } from "./composite.js";
 import { MIN_DRIFT_IOU } from "./drift.js";
 import { type PadPlan, padImage, unpadImage } from "./padToAspect.js";
 import { decodeImage, encodeForModel, encodePng } from "./pixels.js";
@@ -51,11 +50,10 @@ async function answerImage(
 /** Asks for one result (retried once when the model moved the product) and turns it into a verified PNG. */
 async function makeOne(
 	call: CallModel,
-	pixels: Pick<PixelWork, "driftIou">,
+	pixels: Pick<PixelWork, "driftIou" | "composite" | "mismatched">,
 	input: {
 		image: RgbImage;
 		keep: Mask;
-		alpha: Float32Array;
 		plan: PadPlan;
 		jpeg: Buffer;
 		instruction: string;
@@ -75,11 +73,11 @@ async function makeOne(
 		}
 		lastIou = await pixels.driftIou(input.image, answer, input.keep);
 		if (lastIou < MIN_DRIFT_IOU) continue;
-		const png = await encodePng(composite(input.image, answer, input.alpha));
+		const png = await encodePng(await pixels.composite(input.image, answer, input.keep));
 		if (png.length > MAX_RESULT_BYTES) return { kind: "tooLarge", bytes: png.length };
 		// The proof is on the bytes that will be posted, decoded again.
-		const check = verifyProduct(await decodeImage(png), input.image, input.alpha);
-		if (check.mismatched > 0) throw new Error(`composited product differs in ${check.mismatched} pixels`);
+		const mismatched = await pixels.mismatched(await decodeImage(png), input.image, input.keep);
+		if (mismatched > 0) throw new Error(`composited product differs in ${mismatched} pixels`);
 		return {
 			kind: "image",
 			png,
@@ -94,12 +92,12 @@ async function makeOne(
 
 /**
  * Makes `job.count` results of `image` with `prompt`, all calls started at once (the Gemini client's concurrency
- * caps how many run), each the photo's exact size; with keepProduct, drift-checked on `pixels`' thread, composited
- * through `keep` and verified.
+ * caps how many run), each the photo's exact size; with keepProduct, drift-checked, composited through `keep` and
+ * verified, all on `pixels`' thread.
  */
 export async function makeResults(
 	call: CallModel,
-	pixels: Pick<PixelWork, "driftIou">,
+	pixels: Pick<PixelWork, "driftIou" | "composite" | "mismatched">,
 	input: {
 		image: RgbImage;
 		keep: Mask;
@@ -112,7 +110,6 @@ export async function makeResults(
 	const shared = {
 		image: input.image,
 		keep: input.keep,
-		alpha: featherAlpha(input.keep),
 		plan: input.plan,
 		jpeg,
 		instruction: resultInstruction(input.prompt, input.job.mode),

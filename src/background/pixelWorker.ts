@@ -24,6 +24,10 @@ export type PixelWork = {
 	shrink(mask: Mask, radius: number): Promise<Mask>;
 	/** The drift check of a model's answer (see driftIou). */
 	driftIou(original: RgbImage, generated: RgbImage, mask: Mask): Promise<number>;
+	/** `generated` with `original`'s product laid over it through `keep`'s feathered edge (see composite). */
+	composite(original: RgbImage, generated: RgbImage, keep: Mask): Promise<RgbImage>;
+	/** How many fully opaque product pixels differ between `posted` (decoded back) and `original` (see verifyProduct). */
+	mismatched(posted: RgbImage, original: RgbImage, keep: Mask): Promise<number>;
 	/** Rejects what is queued or running, ends the thread; later calls reject. */
 	close(): Promise<void>;
 };
@@ -188,6 +192,8 @@ export function createPixelWorker(options: { taskTimeoutMs?: number; logger?: Lo
 		keyMask: (original, answer, key) => submit({ kind: "keyMask", original, answer, key }),
 		shrink: (mask, radius) => submit({ kind: "shrink", mask, radius }),
 		driftIou: (original, generated, mask) => submit({ kind: "driftIou", original, generated, mask }),
+		composite: (original, generated, keep) => submit({ kind: "composite", original, generated, keep }),
+		mismatched: (posted, original, keep) => submit({ kind: "mismatched", posted, original, keep }),
 		async close() {
 			if (closed) return;
 			closed = true;

@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CLASSICAL } from "../../src/background/classicalSegmenter.js";
+import { composite, featherAlpha, verifyProduct } from "../../src/background/composite.js";
 import { iou } from "../../src/background/maskOps.js";
 import { createPixelWorker, type PixelWork, PixelWorkError } from "../../src/background/pixelWorker.js";
 import type { Mask, RgbImage } from "../../src/background/types.js";
@@ -60,6 +61,25 @@ describe("the pixel worker", () => {
 		expect(maxDelayMs).toBeLessThan(MAX_EVENT_LOOP_DELAY_MS);
 		// The caller's pixels were copied, not taken: they are still there.
 		expect(studio.image.data.length).toBe(2_048 * 2_048 * 3);
+	});
+
+	it(`composites and verifies a 2048² result on the thread, exactly as on the main thread, the event loop free`, async () => {
+		// The "answer": the photo with every channel shifted, so the background visibly changes and the product must not.
+		const generated = { ...studio.image, data: studio.image.data.map((value) => (value + 97) % 256) };
+		const { value, maxDelayMs } = await maxDelayDuring(async () => {
+			const result = await pixels.composite(studio.image, generated, studio.truth);
+			return { result, mismatched: await pixels.mismatched(result, studio.image, studio.truth) };
+		});
+		console.log(`event loop during a 2048² composite + verification: max delay ${maxDelayMs.toFixed(1)} ms`);
+		const alpha = featherAlpha(studio.truth);
+		expect(Buffer.from(value.result.data).equals(Buffer.from(composite(studio.image, generated, alpha).data))).toBe(
+			true,
+		);
+		expect(value.mismatched).toBe(0);
+		expect(verifyProduct(value.result, studio.image, alpha).checked).toBeGreaterThan(100_000);
+		// A result whose product moved is caught on the thread too.
+		expect(await pixels.mismatched(generated, studio.image, studio.truth)).toBeGreaterThan(100_000);
+		expect(maxDelayMs).toBeLessThan(MAX_EVENT_LOOP_DELAY_MS);
 	});
 
 	it("answers calls made together, each its own answer", async () => {
