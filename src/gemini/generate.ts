@@ -68,8 +68,8 @@ export function findFinishMessage(events: Buffer): string | undefined {
 
 /**
  * A fetch for the SDK that puts the request's lifted images (`sent`) back into its body, and whose event stream
- * reaches the SDK's parser regrouped into whole events (see sseEvents), shown to `onEvents` and with its images
- * lifted out (see LiftedImages).
+ * reaches the SDK's parser regrouped into whole events (see sseEvents) with their images lifted out (see
+ * LiftedImages), and shown so to `onEvents`.
  */
 function streamingFetch(
 	sent: readonly string[],
@@ -81,8 +81,9 @@ function streamingFetch(
 		const response = await fetch(input, { ...init, body });
 		if (!response.ok || !response.body) return response;
 		const regrouped = sseEvents((events) => {
-			onEvents(events);
-			return lifted.lift(events);
+			const slim = lifted.lift(events);
+			onEvents(slim);
+			return slim;
 		});
 		return new Response(response.body.pipeThrough(regrouped), {
 			status: response.status,

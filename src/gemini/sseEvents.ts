@@ -25,25 +25,29 @@ const asBuffer = (chunk: Uint8Array) => Buffer.from(chunk.buffer, chunk.byteOffs
  * leaves) returns other bytes.
  */
 export function sseEvents(map?: (events: Buffer) => Buffer): TransformStream<Uint8Array, Uint8Array> {
-	let pending: Buffer[] = [];
+	let pending: Buffer<ArrayBufferLike>[] = [];
 	/** The last bytes held, where a boundary that the next read completes may begin. */
-	let tail = Buffer.alloc(0);
+	let tail: Buffer<ArrayBufferLike> = Buffer.alloc(0);
 	const emit = (controller: TransformStreamDefaultController<Uint8Array>, events: Buffer) => {
 		controller.enqueue(map ? map(events) : events);
 	};
 	return new TransformStream({
 		transform(chunk, controller) {
 			const bytes = asBuffer(chunk);
-			const region = tail.length > 0 ? Buffer.concat([tail, bytes]) : bytes;
-			const end = lastBoundaryEnd(region);
-			if (end < 0) {
-				pending.push(Buffer.from(bytes));
-				tail = Buffer.from(region.subarray(Math.max(0, region.length - SEAM)));
+			// The last boundary lies in this read, or else it may straddle the seam with the bytes held before it.
+			let cut = lastBoundaryEnd(bytes);
+			if (cut < 0 && tail.length > 0) {
+				const seam = lastBoundaryEnd(Buffer.concat([tail, bytes.subarray(0, SEAM)]));
+				if (seam > tail.length) cut = seam - tail.length;
+			}
+			if (cut < 0) {
+				// A read is a chunk of its own (web streams never reuse one): it is held as it is, not copied.
+				pending.push(bytes);
+				tail = Buffer.from(Buffer.concat([tail, bytes.subarray(Math.max(0, bytes.length - SEAM))]).subarray(-SEAM));
 				return;
 			}
-			const cut = Math.max(0, end - tail.length);
-			const events = Buffer.concat([...pending, bytes.subarray(0, cut)]);
-			const rest = Buffer.from(bytes.subarray(cut));
+			const events = pending.length > 0 ? Buffer.concat([...pending, bytes.subarray(0, cut)]) : bytes.subarray(0, cut);
+			const rest = bytes.subarray(cut);
 			pending = rest.length > 0 ? [rest] : [];
 			tail = rest.subarray(Math.max(0, rest.length - SEAM));
 			emit(controller, events);

@@ -13,8 +13,8 @@ import type { TurnChannel } from "./turnChannel.js";
 
 /**
  * Drives one turn's messages in `channel` for `requesterId`: the place-in-line notice (with Cancel), typing and the
- * progress message (with Cancel; the answer streaming in, when previews are on), then the answer or the failure, replying to `replyTo` when given, all in the
- * requester's language (`text`).
+ * progress message (with Cancel; the answer streaming in, when previews are on), then the answer or the failure,
+ * replying to `replyTo` when given, all in the requester's language (`text`).
  */
 export function channelView(
 	channel: TurnChannel,

@@ -45,8 +45,8 @@ async function draftFile(draft: NonNullable<StreamPreview["draft"]>) {
 /**
  * Starts the clock for a turn. The status message appears after SHOW_ELAPSED_AFTER_MS, at once when the turn has to
  * wait (a quota wait or a retry says when it tries again, never "working" while nothing runs), or once the turn has
- * run PREVIEW_AFTER_MS with its answer streaming in: its text, a one-line summary of the model's latest thought, and its latest draft as a
- * small image marked as a draft. Edits are at least PREVIEW_EDIT_MS apart, so a fast stream costs a handful of edits;
+ * run PREVIEW_AFTER_MS with its answer streaming in: its text, a one-line summary of the model's latest thought, and
+ * its latest draft as a small image marked as a draft. Edits are at least PREVIEW_EDIT_MS apart, so a fast stream costs a handful of edits;
  * a retry clears what the failed attempt showed. `cancel` rides under the message so the member can stop the turn.
  */
 export function trackProgress(
