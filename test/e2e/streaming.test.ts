@@ -160,12 +160,13 @@ describe("live preview of a streamed answer, end to end", () => {
 		const cut = { ...whole, stream: { dropAfter: 3, chunkDelayMs: 700 } };
 		h.gemini.enqueue(cut, cut);
 		const from = messageCalls(threadId).length;
-		const before = botMessages(h, threadId).length;
+		// By id, not by count: an earlier turn's progress message may still be deleted after this line.
+		const earlier = new Set(botMessages(h, threadId).map((message) => message.id));
 		await h.discord.userMessage({ channelId: threadId, content: "try it" });
 		const failure = await h.discord.waitFor(
 			() =>
 				botMessages(h, threadId)
-					.slice(before)
+					.filter((message) => !earlier.has(message.id))
 					.find((message) => !message.content.startsWith("⏳")),
 			// Two attempts of about 2 s each and a backoff, on a machine that may be busy.
 			{ timeoutMs: 25_000, what: "the turn's outcome" },
